@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Instant } from '#domain/calendar/types.ts';
+import type { Database } from '#db/schema.ts';
+
+/** What every use case gets from the composition root: the database, the clock and ids. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  now(): Instant;
+  newId(): string;
+}
+
+/** A database handle or an open transaction: use cases inside a transaction use only the handle they get. */
+export type Db = Kysely<Database>;

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { applyDossierEvent, replayDossier, type DossierState } from '#domain/dossiers/dossier-state.ts';
+import { DomainError } from '#domain/errors.ts';
+import type { DossierEventInput } from '#shared/dossier.schema.ts';
+import {
+  derivedColumns,
+  eventFromRow,
+  eventRow,
+  findDossier,
+  findEvent,
+  listDossierEvents,
+  replaceDossierParts,
+  type EventSource,
+} from '#db/repositories/dossier.repository.ts';
+import type { AppDeps, Db } from '../deps.ts';
+import { loadCalendar, type LoadedCalendar } from '../calendar/load-calendar.ts';
+import { inTransaction } from '../transaction.ts';
+import { loadDossierContext } from './dossier-context.ts';
+import { toDomainEvent } from './to-domain-event.ts';
+
+export interface AppendResult {
+  agencyId: string;
+  dossierId: string;
+  eventId: string;
+  seq: number;
+  state: DossierState;
+  /** True when the event had been recorded before: nothing was written. */
+  replayed: boolean;
+}
+
+/**
+ * Appends one lifecycle event to a dossier. The event is checked against the dossier state
+ * machine and the whole history is re-derived (due dates, timeliness, supplements); an
+ * impossible sequence is refused and nothing is written. Idempotent on the event id.
+ */
+export async function appendDossierEvent(
+  deps: AppDeps,
+  ref: { id?: string; code?: string },
+  input: DossierEventInput,
+  source: EventSource,
+  options: { calendar?: LoadedCalendar; db?: Db } = {},
+): Promise<AppendResult> {
+  const run = async (trx: Db): Promise<AppendResult> => {
+    const dossier = await findDossier(trx, ref, true);
+    if (!dossier) throw new DomainError('DOSSIER_NOT_FOUND');
+    const eventId = input.id ?? randomUUID();
+    const calendar = options.calendar ?? (await loadCalendar(trx));
+    const context = await loadDossierContext(trx, dossier.procedure_id, calendar);
+    const rows = await listDossierEvents(trx, dossier.agency_id, dossier.id);
+    const history = rows.map(eventFromRow);
+    const previous = await findEvent(trx, dossier.agency_id, eventId);
+    if (previous) {
+      if (previous.dossier_id !== dossier.id || previous.type !== input.type) {
+        throw new DomainError('EVENT_ID_CONFLICT', { details: { eventId } });
+      }
+      return {
+        agencyId: dossier.agency_id,
+        dossierId: dossier.id,
+        eventId,
+        seq: previous.seq,
+        state: replayDossier(history, context),
+        replayed: true,
+      };
+    }
+    const event = await toDomainEvent(trx, input, eventId);
+    const state = applyDossierEvent(replayDossier(history, context), event, context);
+    const seq = rows.length + 1;
+    await trx
+      .insertInto('dossier_event')
+      .values(eventRow(dossier.agency_id, dossier.id, seq, event, source))
+      .execute();
+    await trx
+      .updateTable('dossier')
+      .set({ ...derivedColumns(state), updated_at: new Date() })
+      .where('agency_id', '=', dossier.agency_id)
+      .where('id', '=', dossier.id)
+      .execute();
+    await replaceDossierParts(trx, dossier.agency_id, dossier.id, state);
+    return { agencyId: dossier.agency_id, dossierId: dossier.id, eventId, seq, state, replayed: false };
+  };
+  return options.db ? run(options.db) : inTransaction(deps.db, run);
+}

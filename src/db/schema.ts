@@ -1,0 +1,177 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** `timestamptz` columns: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns are read as 'YYYY-MM-DD' strings (type parser set in client.ts). */
+type DateOnly = string;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface AgencyTable {
+  id: string;
+  code: string;
+  name: string;
+  level: 'province' | 'department' | 'district' | 'commune' | 'unit';
+  parent_id: string | null;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DeskTable {
+  id: string;
+  agency_id: string;
+  code: string;
+  name: string;
+  kind: Defaulted<'desk' | 'centre'>;
+  address: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CounterTable {
+  id: string;
+  desk_id: string;
+  code: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface OfficialTable {
+  id: string;
+  agency_id: string;
+  code: string;
+  full_name: string;
+  roles: Defaulted<string[]>;
+  active_from: DateOnly;
+  active_to: DateOnly | null;
+  email: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProcedureTable {
+  id: string;
+  code: string;
+  name: string;
+  sector: string;
+  time_limit_value: number;
+  time_limit_unit: 'working_days' | 'calendar_days' | 'hours';
+  fee_vnd: Defaulted<number>;
+  online_level: Defaulted<'none' | 'partial' | 'full'>;
+  result_type: Defaulted<'paper' | 'electronic' | 'paper_and_electronic' | 'none'>;
+  is_four_step: Defaulted<boolean>;
+  receipt_cutoff: Defaulted<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface CalendarExceptionTable {
+  date: DateOnly;
+  kind: 'holiday' | 'day_off' | 'working_day';
+  name: string;
+  updated_at: Generated<Date>;
+}
+
+export interface DossierSerialTable {
+  agency_id: string;
+  receipt_date: DateOnly;
+  last_serial: number;
+}
+
+export interface DossierTable {
+  agency_id: string;
+  id: string;
+  code: string;
+  procedure_id: string;
+  channel: string;
+  status: string;
+  received_at: Timestamp;
+  receiving_official_id: string | null;
+  due_initial_date: DateOnly;
+  due_legal_date: DateOnly;
+  due_legal_at: Timestamp;
+  due_rescheduled_date: DateOnly | null;
+  apology_issued_at: Timestamp | null;
+  is_apology_late: boolean;
+  forwarded_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  refused_at: Timestamp | null;
+  stopped_at: Timestamp | null;
+  stop_kind: string | null;
+  timeliness: string | null;
+  timeliness_rescheduled: string | null;
+  supplement_count: number;
+  supplement_not_at_fault_count: number;
+  step_count: number;
+  late_step_count: number;
+  is_paid_online: boolean;
+  digitised_components: number;
+  has_electronic_result: boolean;
+  event_count: number;
+  last_occurred_at: Timestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DossierEventTable {
+  agency_id: string;
+  id: string;
+  dossier_id: string;
+  seq: number;
+  type: string;
+  occurred_at: Timestamp;
+  official_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  source: 'api' | 'import' | 'seed' | 'ui';
+  recorded_at: Generated<Date>;
+}
+
+export interface DossierStepTable {
+  agency_id: string;
+  dossier_id: string;
+  step_id: string;
+  seq: number;
+  unit_agency_id: string;
+  official_id: string | null;
+  allotted_value: number;
+  allotted_unit: 'working_days' | 'calendar_days' | 'hours';
+  received_at: Timestamp;
+  due_date: DateOnly;
+  due_at: Timestamp;
+  handed_over_at: Timestamp | null;
+  timeliness: string | null;
+}
+
+export interface DossierSupplementTable {
+  agency_id: string;
+  dossier_id: string;
+  seq: number;
+  requested_at: Timestamp;
+  reason: string;
+  applicant_at_fault: boolean;
+  stage: string;
+  completed_at: Timestamp | null;
+}
+
+/** The whole database, as Kysely sees it. */
+export interface Database {
+  agency: AgencyTable;
+  desk: DeskTable;
+  counter: CounterTable;
+  official: OfficialTable;
+  procedure: ProcedureTable;
+  setting: SettingTable;
+  calendar_exception: CalendarExceptionTable;
+  dossier_serial: DossierSerialTable;
+  dossier: DossierTable;
+  dossier_event: DossierEventTable;
+  dossier_step: DossierStepTable;
+  dossier_supplement: DossierSupplementTable;
+}

@@ -1,0 +1,66 @@
+/**
+ * The one error type of HàiLòng. Every expected failure carries a stable machine code and a
+ * Vietnamese message for people; `src/http/errors.ts` is the only place that maps codes to
+ * HTTP statuses.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'Dữ liệu gửi lên không hợp lệ.',
+  NOT_FOUND: 'Không tìm thấy dữ liệu yêu cầu.',
+  AGENCY_NOT_FOUND: 'Không tìm thấy cơ quan, đơn vị.',
+  AGENCY_CODE_TAKEN: 'Mã cơ quan đã tồn tại.',
+  AGENCY_CYCLE: 'Cơ quan cấp trên không hợp lệ: tạo thành vòng lặp trong cây cơ quan.',
+  DESK_NOT_FOUND: 'Không tìm thấy Bộ phận Một cửa.',
+  COUNTER_CODE_TAKEN: 'Mã quầy đã tồn tại trong Bộ phận Một cửa này.',
+  OFFICIAL_NOT_FOUND: 'Không tìm thấy cán bộ, công chức.',
+  OFFICIAL_CODE_TAKEN: 'Mã cán bộ đã tồn tại.',
+  PROCEDURE_NOT_FOUND: 'Không tìm thấy thủ tục hành chính.',
+  PROCEDURE_CODE_TAKEN: 'Mã thủ tục hành chính đã tồn tại.',
+  DOSSIER_NOT_FOUND: 'Không tìm thấy hồ sơ.',
+  DOSSIER_CODE_TAKEN: 'Mã hồ sơ đã tồn tại.',
+  DOSSIER_CODE_INVALID: 'Mã hồ sơ không đúng định dạng <mã đơn vị>-YYMMDD-NNNN.',
+  EVENT_NOT_ALLOWED: 'Sự kiện không hợp lệ ở trạng thái hiện tại của hồ sơ.',
+  EVENT_OUT_OF_ORDER: 'Thời điểm của sự kiện sớm hơn sự kiện trước đó của hồ sơ.',
+  EVENT_ID_CONFLICT: 'Mã sự kiện đã được dùng cho một nội dung khác.',
+  STEP_NOT_FOUND: 'Không tìm thấy bước xử lý liên thông.',
+  STEP_ALREADY_OPEN: 'Bước xử lý này đã được tiếp nhận.',
+  STEP_STILL_OPEN: 'Còn bước xử lý chưa bàn giao, chưa thể kết thúc hồ sơ.',
+  APOLOGY_ALREADY_ISSUED:
+    'Hồ sơ đã được hẹn lại ngày trả kết quả một lần; pháp luật chỉ cho phép hẹn lại một lần.',
+  APOLOGY_DATE_INVALID: 'Ngày hẹn trả mới phải sau ngày hẹn trả hiện tại.',
+  CALENDAR_DATE_INVALID: 'Ngày không hợp lệ.',
+  IMPORT_FILE_INVALID: 'Tệp nhập không đọc được.',
+  DATABASE_LOCKED: 'Cơ sở dữ liệu đang được một tiến trình HàiLòng khác sử dụng.',
+  PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+  INTERNAL: 'Lỗi hệ thống. Vui lòng thử lại sau.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A problem with one field, in the single "field: message" format. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The single error class; `details` explains what was wrong without leaking internals. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: readonly FieldProblem[];
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; problems?: readonly FieldProblem[]; details?: Record<string, unknown> } = {},
+  ) {
+    super(options.message ?? ERROR_CODES[code]);
+    this.name = 'DomainError';
+    this.code = code;
+    this.problems = options.problems ?? [];
+    this.details = options.details ?? {};
+  }
+}
+
+/** True when `value` is a DomainError (also across module copies). */
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

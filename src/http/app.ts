@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '#domain/errors.ts';
+import type { HttpContext } from './context.ts';
+import { handleError } from './errors.ts';
+import { normalizeText } from './normalize.ts';
+import { registerCalendarRoutes } from './routes/calendar.routes.ts';
+import { registerCatalogRoutes } from './routes/catalog.routes.ts';
+import { registerDossierRoutes } from './routes/dossiers.routes.ts';
+import { registerHealthRoutes } from './routes/health.routes.ts';
+
+export interface BuildAppOptions {
+  context: HttpContext;
+  /** Folder of the built web front end (dist/web); served at / when present. */
+  webRoot?: string;
+  logLevel?: string;
+  bodyLimit?: number;
+}
+
+/** The HTTP application: API under /api/v1, OpenAPI at /api/v1/openapi.json, docs at /api/docs, web at /. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  // Validation messages in Vietnamese, the default language of the product.
+  z.config(z.locales.vi());
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain', 'application/x-ndjson'],
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
+  app.addHook('preValidation', (request, _reply, done) => {
+    request.body = normalizeText(request.body);
+    request.query = normalizeText(request.query);
+    done();
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'HàiLòng API',
+        version: options.context.version,
+        description:
+          'Đánh giá việc giải quyết thủ tục hành chính theo cơ chế một cửa, một cửa liên thông. Errors: {error: {code, message, problems}}.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerHealthRoutes(app, options.context);
+  registerCatalogRoutes(app, options.context);
+  registerCalendarRoutes(app, options.context);
+  registerDossierRoutes(app, options.context);
+
+  const webRoot = options.webRoot;
+  if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+    // Client-side routes of the back office all load the same page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      handleError(new DomainError('NOT_FOUND'), request, reply);
+      return reply;
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => {
+      handleError(new DomainError('NOT_FOUND'), request, reply);
+    });
+  }
+  return app;
+}

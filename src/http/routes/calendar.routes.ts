@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { loadCalendar } from '#app/calendar/load-calendar.ts';
+import { clearCalendarDay, setCalendarDay } from '#app/calendar/set-calendar-day.ts';
+import { computeDueDate } from '#domain/calendar/due-date.ts';
+import { IsoDateSchema, TIME_LIMIT_UNITS } from '#shared/catalog.schema.ts';
+import { InstantSchema } from '#shared/dossier.schema.ts';
+import { LIMITS } from '#shared/limits.ts';
+import type { HttpContext, ZodApp } from '../context.ts';
+
+const DayKindSchema = z.enum(['holiday', 'day_off', 'working_day']);
+
+/** Working-day calendar: the year's days off and swaps, announced exceptions, due-date calculator. */
+export function registerCalendarRoutes(app: ZodApp, ctx: HttpContext): void {
+  const tags = ['calendar'];
+  app.get(
+    '/api/v1/calendar/:year',
+    {
+      schema: {
+        tags,
+        summary:
+          'Non-working days and swapped working days of a year, with the weekly pattern and office hours',
+        params: z.object({ year: z.coerce.number().int().min(1990).max(2100) }),
+      },
+    },
+    async (request) => {
+      const { settings, calendar } = await loadCalendar(ctx.deps.db);
+      const days = calendar
+        .daysInYear(request.params.year)
+        .filter((day) => day.reason !== 'weekday' && day.reason !== 'weekend');
+      return {
+        year: request.params.year,
+        workingWeekdays: settings.workingWeekdays,
+        officeHours: settings.officeHours,
+        days,
+        workingDayCount: calendar.daysInYear(request.params.year).filter((day) => day.isWorking).length,
+      };
+    },
+  );
+  app.put(
+    '/api/v1/calendar/days/:date',
+    {
+      schema: {
+        tags,
+        summary: 'Announce a day off / holiday / swapped working day (provincial office)',
+        params: z.object({ date: IsoDateSchema }),
+        body: z.object({ kind: DayKindSchema, name: z.string().trim().min(1).max(LIMITS.nameMaxLength) }),
+      },
+    },
+    async (request, reply) => {
+      await setCalendarDay(ctx.deps.db, { date: request.params.date, ...request.body });
+      return reply.status(204).send();
+    },
+  );
+  app.delete(
+    '/api/v1/calendar/days/:date',
+    { schema: { tags, summary: 'Remove an announced exception', params: z.object({ date: IsoDateSchema }) } },
+    async (request, reply) => {
+      await clearCalendarDay(ctx.deps.db, request.params.date);
+      return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/api/v1/calendar/due-date',
+    {
+      schema: {
+        tags,
+        summary: 'Compute a due date (BLDS 2015 Điều 147–148, Nghị định 61/2018 Điều 18)',
+        querystring: z.object({
+          receivedAt: InstantSchema,
+          value: z.coerce.number().int().min(0).max(LIMITS.maxTimeLimitValue),
+          unit: z.enum(TIME_LIMIT_UNITS),
+          cutoff: z
+            .string()
+            .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)
+            .default('15:00'),
+        }),
+      },
+    },
+    async (request) => {
+      const { settings, calendar } = await loadCalendar(ctx.deps.db);
+      const due = computeDueDate(calendar, settings, {
+        receivedAt: Date.parse(request.query.receivedAt),
+        limit: { value: request.query.value, unit: request.query.unit },
+        receiptCutoff: request.query.cutoff,
+      });
+      return {
+        dueDate: due.dueDate,
+        dueAt: new Date(due.dueAt).toISOString(),
+        effectiveReceiptDate: due.effectiveReceiptDate,
+        explanation: due.explanation,
+      };
+    },
+  );
+}

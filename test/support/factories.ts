@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '#app/deps.ts';
+import { importCatalog } from '#app/catalog/import-catalog.ts';
+import type { Database } from '#db/schema.ts';
+import type { Kysely } from 'kysely';
+
+/** Use-case deps over a test database with a fixed or moving clock. */
+export function buildDeps(
+  db: Kysely<Database>,
+  now: () => number = () => Date.parse('2025-06-30T10:00:00+07:00'),
+): AppDeps {
+  return { db, now, newId: () => randomUUID() };
+}
+
+/** Codes of the small catalog every integration test can rely on. */
+export const TEST_CATALOG = {
+  province: 'H99',
+  department: 'H99.01',
+  department2: 'H99.02',
+  commune: 'H99.C01',
+  counterOfficial: 'CB001',
+  handlingOfficial: 'CB002',
+  procedure5Days: 'TT.5D',
+  procedure3Hours: 'TT.4H',
+  procedureCalendar: 'TT.10CD',
+} as const;
+
+/** A province with two departments and a commune, three officials and three procedures. */
+export async function seedTestCatalog(deps: AppDeps): Promise<void> {
+  const c = TEST_CATALOG;
+  await importCatalog(
+    deps,
+    'agencies',
+    JSON.stringify([
+      { code: c.province, name: 'UBND tỉnh Thử Nghiệm', level: 'province' },
+      { code: c.department, name: 'Sở Tư pháp', level: 'department', parentCode: c.province },
+      { code: c.department2, name: 'Sở Xây dựng', level: 'department', parentCode: c.province },
+      { code: c.commune, name: 'UBND xã An Hòa', level: 'commune', parentCode: c.province },
+    ]),
+    'json',
+  );
+  await importCatalog(
+    deps,
+    'officials',
+    JSON.stringify([
+      {
+        code: c.counterOfficial,
+        fullName: 'Nguyễn Văn An',
+        agencyCode: c.department,
+        roles: ['counter'],
+        activeFrom: '2020-01-01',
+      },
+      {
+        code: c.handlingOfficial,
+        fullName: 'Trần Thị Bình',
+        agencyCode: c.department,
+        roles: ['handling'],
+        activeFrom: '2020-01-01',
+      },
+      {
+        code: 'CB003',
+        fullName: 'Lê Văn Cường',
+        agencyCode: c.department2,
+        roles: ['handling'],
+        activeFrom: '2020-01-01',
+      },
+    ]),
+    'json',
+  );
+  await importCatalog(
+    deps,
+    'procedures',
+    JSON.stringify([
+      {
+        code: c.procedure5Days,
+        name: 'Cấp phiếu lý lịch tư pháp',
+        sector: 'Tư pháp',
+        timeLimitValue: 5,
+        timeLimitUnit: 'working_days',
+      },
+      {
+        code: c.procedure3Hours,
+        name: 'Chứng thực bản sao',
+        sector: 'Chứng thực',
+        timeLimitValue: 4,
+        timeLimitUnit: 'hours',
+      },
+      {
+        code: c.procedureCalendar,
+        name: 'Cấp giấy phép xây dựng',
+        sector: 'Xây dựng',
+        timeLimitValue: 10,
+        timeLimitUnit: 'calendar_days',
+        onlineLevel: 'partial',
+        feeVnd: 50000,
+      },
+    ]),
+    'json',
+  );
+}
