@@ -10,7 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { useVietnameseValidationMessages } from '#config/zod-locale.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { HttpContext } from './context.ts';
 import { handleError } from './errors.ts';
@@ -30,8 +30,7 @@ export interface BuildAppOptions {
 
 /** The HTTP application: API under /api/v1, OpenAPI at /api/v1/openapi.json, docs at /api/docs, web at /. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  // Validation messages in Vietnamese, the default language of the product.
-  z.config(z.locales.vi());
+  useVietnameseValidationMessages();
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
@@ -74,7 +73,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      // Hashed asset names never change content: cache them for good; the page itself is always revalidated.
+      setHeaders: (response, path) => {
+        response.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // Client-side routes of the back office all load the same page.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

@@ -1,0 +1,267 @@
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '#http/app.ts';
+import type { DossierDetail } from '#shared/dossier.view.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
+import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
+import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { seedDossierScenario, type DossierScenario } from './support/dossier-scenario.ts';
+
+/** What the back office must call each event, in Vietnamese (the default language) and English. */
+const VI_LABELS: Readonly<Record<string, string>> = {
+  received: 'Tiếp nhận',
+  forwarded: 'Chuyển xử lý',
+  step_received: 'Đơn vị nhận xử lý',
+  step_handed_over: 'Bàn giao',
+  supplement_requested: 'Yêu cầu bổ sung',
+  supplement_completed: 'Đã bổ sung',
+  finished: 'Có kết quả',
+  result_returned: 'Trả kết quả',
+};
+const EN_LABELS: Readonly<Record<string, string>> = {
+  received: 'Received',
+  forwarded: 'Forwarded for handling',
+  step_received: 'Taken over by a unit',
+  step_handed_over: 'Handed over',
+  supplement_requested: 'Supplement requested',
+  supplement_completed: 'Supplement completed',
+  finished: 'Result ready',
+  result_returned: 'Result returned',
+};
+
+/** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way Vietnamese offices write dates. */
+function ddmmyyyy(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day ?? ''}/${month ?? ''}/${year ?? ''}`;
+}
+
+describe('back office: dossier list and detail in Chromium', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let baseUrl: string;
+  let scenario: DossierScenario;
+  const browserErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireWebBuild();
+    database = await createTestDatabase();
+    const deps = buildDeps(database.db);
+    await seedTestCatalog(deps);
+    scenario = await seedDossierScenario(deps);
+    app = await buildApp({
+      context: { deps, databaseKind: database.kind, version: 'test' },
+      webRoot: WEB_ROOT,
+      logLevel: 'warn',
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string')
+      throw new Error('the app is not listening on a TCP port');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+    browser = await launchChromium();
+    // A browser far from Vietnam: times must still be shown in Asia/Ho_Chi_Minh.
+    context = await browser.newContext({
+      locale: 'en-US',
+      timezoneId: 'America/New_York',
+      viewport: { width: 1280, height: 900 },
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => browserErrors.push(error.message));
+    page.on('console', (message) => {
+      // The browser logs every non-2xx response itself; the error tests cause two on purpose.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        browserErrors.push(message.text());
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  const rowCodes = (): Promise<string[]> =>
+    page
+      .getByTestId('dossier-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
+
+  /** Waits until the list shows exactly these dossiers (in any order). */
+  const expectRows = async (codes: readonly string[]): Promise<void> => {
+    await page.locator('[data-testid="dossier-results"][data-state="ready"]').waitFor();
+    await expect.poll(async () => (await rowCodes()).sort(), { timeout: 10_000 }).toEqual([...codes].sort());
+  };
+
+  const allCodes = (): string[] => {
+    const { full, late, open, overdue, apology, refused } = scenario;
+    return [full, late, open, overdue, apology, refused].map((dossier) => dossier.code);
+  };
+
+  const apiDetail = async (id: string): Promise<DossierDetail> => {
+    const response = await fetch(`${baseUrl}/api/v1/dossiers/${id}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as DossierDetail;
+  };
+
+  it('redirects / to the dossier list, in Vietnamese, with every dossier', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(`${baseUrl}/ho-so`);
+    await page.getByRole('heading', { level: 1, name: 'Danh sách hồ sơ' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await expectRows(allCodes());
+    expect(await page.getByTestId('dossier-total').textContent()).toContain('Tìm thấy 6 hồ sơ');
+    const lateRow = page.locator(`[data-testid="dossier-row"][data-code="${scenario.late.code}"]`);
+    // Received 02/06/2025 09:30 in Vietnam, due 09/06/2025, finished late.
+    expect(await lateRow.textContent()).toContain('02/06/2025 09:30');
+    expect(await lateRow.textContent()).toContain('09/06/2025');
+    expect(await lateRow.getByTestId('timeliness-badge').textContent()).toBe('Trễ hạn');
+  });
+
+  it('searches by code, opens the dossier and shows its timeline, due dates, steps and supplements', async () => {
+    const { full } = scenario;
+    const search = page.getByLabel('Mã hồ sơ');
+    await search.fill(full.code);
+    await search.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/ho-so' && url.searchParams.get('q') === full.code);
+    await expectRows([full.code]);
+
+    await page.getByRole('link', { name: full.code }).click();
+    await page.waitForURL(`${baseUrl}/ho-so/${full.id}`);
+    await page.locator('[data-testid="dossier-detail"][data-state="ready"]').waitFor();
+    expect(await page.getByTestId('dossier-code').textContent()).toBe(full.code);
+    expect(await page.title()).toContain(full.code);
+
+    // Every event, in order, with its Vietnamese label and its local (Vietnam) date-time.
+    const events = page.getByTestId('timeline-event');
+    expect(await events.evaluateAll((items) => items.map((item) => item.getAttribute('data-type')))).toEqual(
+      full.eventTypes,
+    );
+    expect(await page.getByTestId('timeline-label').allTextContents()).toEqual(
+      full.eventTypes.map((type) => VI_LABELS[type]),
+    );
+    const times = await page.getByTestId('timeline-time').allTextContents();
+    expect(times[0]).toBe('02/06/2025 09:00');
+    expect(times.at(-1)).toBe('11/06/2025 09:00');
+    const supplementEvent = events.nth(full.eventTypes.indexOf('supplement_requested'));
+    expect(await supplementEvent.textContent()).toContain('Thiếu bản sao giấy tờ tùy thân');
+
+    // The due dates are the API's, written dd/mm/yyyy; the legal one restarted after the supplement.
+    const detail = await apiDetail(full.id);
+    expect(detail.dueDate).not.toBe(detail.dueInitialDate);
+    expect(await page.getByTestId('due-legal').textContent()).toBe(ddmmyyyy(detail.dueDate));
+    expect(await page.getByTestId('due-initial').textContent()).toBe(ddmmyyyy(detail.dueInitialDate));
+    expect(await page.getByTestId('timeliness-legal').textContent()).toBe('Sớm hạn');
+    expect(await page.getByTestId('time-limit').textContent()).toBe('5 ngày làm việc');
+
+    // Inter-unit steps: unit, and timeliness as the API computed it (the first was handed over late).
+    const steps = page.getByTestId('step-row');
+    expect(await steps.count()).toBe(detail.steps.length);
+    const firstStep = steps.first();
+    const firstApiStep = detail.steps[0]!;
+    expect(firstApiStep.timeliness).toBe('late');
+    expect(await firstStep.textContent()).toContain('Sở Tư pháp');
+    expect(await firstStep.textContent()).toContain(ddmmyyyy(firstApiStep.dueDate));
+    expect(await firstStep.getByTestId('timeliness-badge').getAttribute('data-value')).toBe('late');
+    expect(await firstStep.getByTestId('timeliness-badge').textContent()).toBe('Trễ hạn');
+    expect(await steps.nth(1).getByTestId('timeliness-badge').textContent()).toBe('Sớm hạn');
+
+    const supplements = page.getByTestId('supplement-row');
+    expect(await supplements.count()).toBe(1);
+    expect(await supplements.first().textContent()).toContain('Thiếu bản sao giấy tờ tùy thân');
+  });
+
+  it('filters by timeliness and agency through the URL; reload and back keep the list', async () => {
+    // The way back from the detail returns to the list the user came from.
+    await page.getByRole('link', { name: 'Danh sách hồ sơ' }).click();
+    await page.waitForURL(
+      (url) => url.pathname === '/ho-so' && url.searchParams.get('q') === scenario.full.code,
+    );
+    await expectRows([scenario.full.code]);
+    await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
+    await page.waitForURL(`${baseUrl}/ho-so`);
+    await expectRows(allCodes());
+
+    await page.getByLabel('Tiến độ').selectOption('late');
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.waitForURL((url) => url.searchParams.get('timeliness') === 'late');
+    await expectRows([scenario.late.code]);
+    expect(await page.getByTestId('timeliness-badge').allTextContents()).toEqual(['Trễ hạn']);
+
+    // A bookmarked filtered list opens filtered.
+    await page.reload();
+    await expectRows([scenario.late.code]);
+    expect(await page.getByLabel('Tiến độ').inputValue()).toBe('late');
+
+    // Back restores the unfiltered list, and the form with it.
+    await page.goBack();
+    await page.waitForURL(`${baseUrl}/ho-so`);
+    await expectRows(allCodes());
+    expect(await page.getByLabel('Tiến độ').inputValue()).toBe('');
+
+    // An agency includes its subtree: the province holds every dossier, the commune only its own.
+    const agencies = page.getByLabel('Cơ quan, đơn vị');
+    const communeId = await agencies.locator('option', { hasText: 'UBND xã An Hòa' }).getAttribute('value');
+    await agencies.selectOption(communeId ?? '');
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.waitForURL((url) => url.searchParams.get('agencyId') === communeId);
+    await expectRows([scenario.overdue.code]);
+    expect(await page.getByTestId('timeliness-badge').allTextContents()).toEqual(['Quá hạn']);
+    const provinceId = await agencies
+      .locator('option', { hasText: 'UBND tỉnh Thử Nghiệm' })
+      .getAttribute('value');
+    await agencies.selectOption(provinceId ?? '');
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.waitForURL((url) => url.searchParams.get('agencyId') === provinceId);
+    await expectRows(allCodes());
+  });
+
+  it('switches to English, keeps the choice after a reload, and switches back', async () => {
+    await page.goto(`${baseUrl}/ho-so?timeliness=late`);
+    await expectRows([scenario.late.code]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dossier list' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('columnheader', { name: 'Timeliness' }).count()).toBe(1);
+    expect(await page.getByTestId('timeliness-badge').allTextContents()).toEqual(['Late']);
+    expect(await page.getByTestId('dossier-total').textContent()).toContain('1 dossier found');
+
+    await page.goto(`${baseUrl}/ho-so/${scenario.full.id}`);
+    await page.locator('[data-testid="dossier-detail"][data-state="ready"]').waitFor();
+    expect(await page.getByTestId('timeline-label').allTextContents()).toEqual(
+      scenario.full.eventTypes.map((type) => EN_LABELS[type]),
+    );
+    expect(await page.getByTestId('step-row').first().getByTestId('timeliness-badge').textContent()).toBe(
+      'Late',
+    );
+    expect(await page.getByRole('heading', { level: 2, name: 'Timeline', exact: true }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Diễn biến xử lý' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+  });
+
+  it('says clearly when a dossier does not exist, and shows API errors in an alert', async () => {
+    await page.goto(`${baseUrl}/ho-so/H99.01-991231-9999`);
+    const notFound = page.getByRole('alert');
+    await notFound.waitFor();
+    expect(await notFound.textContent()).toContain('Không tìm thấy hồ sơ');
+    expect(await notFound.getAttribute('data-code')).toBe('DOSSIER_NOT_FOUND');
+
+    // A reference longer than the API accepts: the server's validation error, shown as is.
+    await page.goto(`${baseUrl}/ho-so/${'X'.repeat(81)}`);
+    const invalid = page.getByRole('alert');
+    await invalid.waitFor();
+    expect(await invalid.getAttribute('data-code')).toBe('VALIDATION_FAILED');
+    expect(await invalid.textContent()).toContain('params.ref');
+    // Sending the same request again cannot help: no retry button.
+    expect(await invalid.getByRole('button').count()).toBe(0);
+
+    expect(browserErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** One field the server found at fault (`{field, message}`, as in every API error body). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An API failure: the server's error code and Vietnamese message, or NETWORK when it was not reached. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problems: readonly FieldProblem[];
+
+  constructor(status: number, code: string, message: string, problems: readonly FieldProblem[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) =>
+    isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string'
+      ? [{ field: item.field, message: item.message }]
+      : [],
+  );
+}
+
+/** Reads the `{error: {code, message, problems}}` body; falls back to the HTTP status text. */
+function toApiError(status: number, statusText: string, body: unknown): ApiError {
+  const error = isRecord(body) ? body.error : undefined;
+  if (isRecord(error) && typeof error.code === 'string') {
+    const message = typeof error.message === 'string' ? error.message : error.code;
+    return new ApiError(status, error.code, message, toProblems(error.problems));
+  }
+  return new ApiError(status, status === 404 ? 'NOT_FOUND' : 'INTERNAL', `${status} ${statusText}`.trim());
+}
+
+/**
+ * GETs a JSON document of our own API. The body is typed by the caller from the src/shared
+ * contract (the server validates its responses against the same zod schemas).
+ */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, response.statusText, body);
+  return body as T;
+}
+
+/** True when trying the same request again may succeed (network down, server or database busy). */
+export function isTransient(error: ApiError): boolean {
+  return error.status === 0 || error.status >= 500;
+}
+
+/** State of a request made by `useApi`, for the URL it was made for. */
+export type ApiState<T> =
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
+
+interface Settled<T> {
+  path: string;
+  attempt: number;
+  state: ApiState<T>;
+}
+
+/**
+ * Fetches `path` whenever it changes (the previous request is aborted) and reports loading
+ * until the answer *for this path* arrives, so a page never shows the previous page's data
+ * as if it were current. `retry` fetches the same path again.
+ */
+export function useApi<T>(path: string | null): { state: ApiState<T>; retry: () => void } {
+  const [attempt, setAttempt] = useState(0);
+  const [settled, setSettled] = useState<Settled<T> | null>(null);
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    getJson<T>(path, controller.signal).then(
+      (data) => setSettled({ path, attempt, state: { status: 'ready', data } }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const apiError = error instanceof ApiError ? error : new ApiError(0, 'INTERNAL', String(error));
+        setSettled({ path, attempt, state: { status: 'error', error: apiError } });
+      },
+    );
+    return () => controller.abort();
+  }, [path, attempt]);
+  const state: ApiState<T> =
+    settled !== null && settled.path === path && settled.attempt === attempt
+      ? settled.state
+      : { status: 'loading' };
+  return { state, retry: () => setAttempt((n) => n + 1) };
+}

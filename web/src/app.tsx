@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { LangProvider, useI18n } from './lang.tsx';
+import { DossierDetailPage } from './pages/dossier-detail.tsx';
+import { DossierListPage } from './pages/dossier-list.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
+import { Link, navigate, useLocation, type Location } from './router.tsx';
+
+/** The back office: header with the product name, navigation and language switch, then the page. */
+export function App() {
+  return (
+    <LangProvider>
+      <Shell />
+    </LangProvider>
+  );
+}
+
+function Header({ path }: { path: string }) {
+  const { t, lang, setLang } = useI18n();
+  const other = lang === 'vi' ? 'en' : 'vi';
+  const isDossiers = path === '/ho-so' || path.startsWith('/ho-so/');
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <Link href="/ho-so" class="brand">
+          <span class="brand__name">{t.appName}</span>
+          <span class="brand__tagline">{t.appTagline}</span>
+        </Link>
+        <nav aria-label={t.nav.label} class="site-nav">
+          <Link href="/ho-so" aria-current={isDossiers ? 'page' : undefined}>
+            {t.nav.dossiers}
+          </Link>
+        </nav>
+        <button
+          type="button"
+          class="lang-switch"
+          lang={other}
+          title={t.switchTo.title}
+          onClick={() => setLang(other)}
+        >
+          {t.switchTo.label}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function Page({ location }: { location: Location }) {
+  const path = location.path.length > 1 ? location.path.replace(/\/+$/, '') : location.path;
+  if (path === '/ho-so') return <DossierListPage search={location.search} />;
+  const detail = /^\/ho-so\/([^/]+)$/.exec(path);
+  if (detail?.[1] !== undefined) {
+    // A key per dossier: moving between dossiers starts a fresh page, not a half-updated one.
+    const ref = decodeURIComponent(detail[1]);
+    return <DossierDetailPage key={ref} dossierRef={ref} />;
+  }
+  return <NotFoundPage />;
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const location = useLocation();
+  // The redirect from / is part of the first load, not a page change.
+  const previousPath = useRef(location.path === '/' ? '/ho-so' : location.path);
+
+  useEffect(() => {
+    if (location.path === '/' || location.path === '')
+      navigate(`/ho-so${location.search}`, { replace: true });
+  }, [location]);
+
+  useEffect(() => {
+    // After an in-app page change, start at the top and move focus to the new page's title,
+    // as a full page load would (screen readers announce it).
+    if (previousPath.current === location.path) return;
+    previousPath.current = location.path;
+    window.scrollTo(0, 0);
+    document.getElementById('page-title')?.focus();
+  }, [location.path]);
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <Header path={location.path} />
+      <main id="main" class="container" tabIndex={-1}>
+        {location.path === '/' ? null : <Page location={location} />}
+      </main>
+    </>
+  );
+}

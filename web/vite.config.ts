@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+/**
+ * The back office: Preact pages built into dist/web, which the Fastify server serves at /
+ * (falling back to index.html for client-side routes). JSX goes through Vite's own oxc
+ * transform because @preact/preset-vite is not a dependency.
+ */
+export default defineConfig({
+  root: webDir,
+  base: '/',
+  publicDir: false,
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    // One small bundle; the reports will want code-splitting later.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    // `npm run dev:web` against a server started with `hailong serve` on port 3000.
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
