@@ -116,7 +116,7 @@ describe('computeDueDate — working_days', () => {
 
   it('explains the cut-off', () => {
     const r = due(['2025-03-03', '15:30'], 5, 'working_days');
-    expect(r.explanation.join(' ')).toMatch(/after the 15:00 cut-off.*NĐ 61\/2018 Điều 18/);
+    expect(r.explanation.join(' ')).toMatch(/sau 15:00.*Nghị định 61\/2018 Điều 18/);
   });
 });
 

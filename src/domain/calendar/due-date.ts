@@ -39,7 +39,7 @@ export interface DueDate {
   effectiveReceiptDate: IsoDate;
   /** Instant from which the limit runs (local midnight after receipt for day limits; office opening for hours). */
   countedFrom: Instant;
-  /** Short English sentences citing the rules applied. */
+  /** Short Vietnamese sentences citing the rules applied (shown to officials). */
   explanation: string[];
 }
 
@@ -60,12 +60,17 @@ function localMsOfDay(i: Instant): number {
   return (((i + VN_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS;
 }
 
-/** Local 'YYYY-MM-DD HH:MM' for explanations. */
+/** 'dd/mm/yyyy' for explanations shown to Vietnamese users. */
+function fmtDate(date: IsoDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
+/** Local 'HH:MM dd/mm/yyyy' for explanations. */
 function fmtLocal(i: Instant): string {
   const ms = localMsOfDay(i);
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor((ms % 3_600_000) / MINUTE_MS);
-  return `${toLocalDate(i)} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')} ${fmtDate(toLocalDate(i))}`;
 }
 
 /** Validate and sort office periods (minutes since midnight, start < end, non-overlapping). */
@@ -109,15 +114,15 @@ export function computeDueDate(
   const effectiveReceiptDate = sameDay ? receivedDate : calendar.nextWorkingDay(receivedDate);
   if (sameDay) {
     explanation.push(
-      `Received ${fmtLocal(receivedAt)}, a working day at or before the ${input.receiptCutoff} cut-off: receipt date ${effectiveReceiptDate} (NĐ 61/2018 Điều 18).`,
+      `Tiếp nhận lúc ${fmtLocal(receivedAt)}, trong ngày làm việc, không muộn hơn ${input.receiptCutoff}: ngày tiếp nhận là ${fmtDate(effectiveReceiptDate)} (Nghị định 61/2018 Điều 18).`,
     );
   } else if (!receivedWorking) {
     explanation.push(
-      `Received ${fmtLocal(receivedAt)}, a non-working day: counts as received on the next working day ${effectiveReceiptDate} (NĐ 61/2018 Điều 18).`,
+      `Tiếp nhận lúc ${fmtLocal(receivedAt)}, ngày không làm việc: tính là tiếp nhận vào ngày làm việc tiếp theo ${fmtDate(effectiveReceiptDate)} (Nghị định 61/2018 Điều 18).`,
     );
   } else {
     explanation.push(
-      `Received ${fmtLocal(receivedAt)}, after the ${input.receiptCutoff} cut-off: counts as received on the next working day ${effectiveReceiptDate} (NĐ 61/2018 Điều 18).`,
+      `Tiếp nhận lúc ${fmtLocal(receivedAt)}, sau ${input.receiptCutoff}: tính là tiếp nhận vào ngày làm việc tiếp theo ${fmtDate(effectiveReceiptDate)} (Nghị định 61/2018 Điều 18).`,
     );
   }
 
@@ -132,7 +137,7 @@ export function computeDueDate(
     if (n === 0) {
       const dueDate = effectiveReceiptDate;
       explanation.push(
-        `Limit of 0 working days: due by the end of the receipt day ${dueDate} (BLDS 2015 Điều 148 khoản 6).`,
+        `Thời hạn 0 ngày làm việc: hết hạn vào cuối ngày tiếp nhận ${fmtDate(dueDate)} (Bộ luật Dân sự 2015 Điều 148 khoản 6).`,
       );
       return {
         dueDate,
@@ -144,9 +149,11 @@ export function computeDueDate(
     }
     const dueDate = calendar.addWorkingDays(effectiveReceiptDate, n);
     explanation.push(
-      `The receipt day is not counted; ${n} working day(s) counted from the next day, skipping weekends, holidays and announced days off (BLDS 2015 Điều 147 khoản 2).`,
+      `Không tính ngày tiếp nhận; đếm ${n} ngày làm việc từ ngày hôm sau, bỏ qua ngày nghỉ hằng tuần, ngày lễ, Tết và ngày nghỉ theo thông báo (Bộ luật Dân sự 2015 Điều 147 khoản 2).`,
     );
-    explanation.push(`Due at the end (24:00) of ${dueDate} (BLDS 2015 Điều 148 khoản 1, khoản 6).`);
+    explanation.push(
+      `Hết hạn vào 24:00 ngày ${fmtDate(dueDate)} (Bộ luật Dân sự 2015 Điều 148 khoản 1, khoản 6).`,
+    );
     return {
       dueDate,
       dueAt: endOfDay(dueDate),
@@ -160,16 +167,16 @@ export function computeDueDate(
     const n = limit.value;
     const lastDay = addCalendarDays(effectiveReceiptDate, n);
     explanation.push(
-      `The receipt day is not counted; ${n} calendar day(s) counted from the next day end on ${lastDay} (BLDS 2015 Điều 147 khoản 2).`,
+      `Không tính ngày tiếp nhận; ${n} ngày theo lịch tính từ ngày hôm sau, kết thúc ngày ${fmtDate(lastDay)} (Bộ luật Dân sự 2015 Điều 147 khoản 2).`,
     );
     let dueDate = lastDay;
     if (!calendar.isWorkingDay(lastDay)) {
       dueDate = calendar.nextWorkingDay(lastDay);
       explanation.push(
-        `${lastDay} is a non-working day, so the period ends on the next working day ${dueDate} (BLDS 2015 Điều 148 khoản 5).`,
+        `Ngày ${fmtDate(lastDay)} là ngày nghỉ nên thời hạn kết thúc vào ngày làm việc tiếp theo ${fmtDate(dueDate)} (Bộ luật Dân sự 2015 Điều 148 khoản 5).`,
       );
     }
-    explanation.push(`Due at the end (24:00) of ${dueDate} (BLDS 2015 Điều 148 khoản 6).`);
+    explanation.push(`Hết hạn vào 24:00 ngày ${fmtDate(dueDate)} (Bộ luật Dân sự 2015 Điều 148 khoản 6).`);
     return {
       dueDate,
       dueAt: endOfDay(dueDate),
@@ -204,11 +211,11 @@ export function computeDueDate(
   const start = sameDay ? openAtOrAfter(receivedAt) : openingOf(effDn);
   if (start !== receivedAt) {
     explanation.push(
-      `Counting starts when the office next opens, at ${fmtLocal(start)} (BLDS 2015 Điều 147 khoản 1).`,
+      `Bắt đầu tính từ giờ làm việc kế tiếp, ${fmtLocal(start)} (Bộ luật Dân sự 2015 Điều 147 khoản 1).`,
     );
   } else {
     explanation.push(
-      `Counting starts at the moment of receipt, ${fmtLocal(start)} (BLDS 2015 Điều 147 khoản 1).`,
+      `Bắt đầu tính từ thời điểm tiếp nhận, ${fmtLocal(start)} (Bộ luật Dân sự 2015 Điều 147 khoản 1).`,
     );
   }
 
@@ -231,7 +238,7 @@ export function computeDueDate(
     }
   }
   explanation.push(
-    `${limit.value} working hour(s) counted within office hours on working days end at ${fmtLocal(dueAt)} (BLDS 2015 Điều 147 khoản 1; office hours from the calendar settings).`,
+    `${limit.value} giờ làm việc, chỉ tính trong giờ hành chính của ngày làm việc, kết thúc lúc ${fmtLocal(dueAt)} (Bộ luật Dân sự 2015 Điều 147 khoản 1; giờ làm việc theo lịch đã cấu hình).`,
   );
   return { dueDate: toLocalDate(dueAt), dueAt, effectiveReceiptDate, countedFrom: start, explanation };
 }
@@ -250,7 +257,7 @@ export function restartDueDate(
   return {
     ...result,
     explanation: [
-      `Supplement completed ${fmtLocal(input.completedAt)}: the time limit counts again from the beginning (NĐ 61/2018 Điều 19 khoản 4).`,
+      `Hồ sơ được bổ sung đầy đủ lúc ${fmtLocal(input.completedAt)}: thời hạn giải quyết được tính lại từ đầu (Nghị định 61/2018 Điều 19 khoản 4).`,
       ...result.explanation,
     ],
   };

@@ -159,8 +159,8 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
           {dossier.dueExplanation.length > 0 && (
             <div class="explanation">
               <h3>{d.explanation}</h3>
-              {/* The engine writes these sentences in English (with the articles it applied). */}
-              <ul lang="en" aria-describedby="explanation-note" data-testid="due-explanation">
+              {/* The engine writes these sentences in Vietnamese, with the articles it applied. */}
+              <ul lang="vi" aria-describedby="explanation-note" data-testid="due-explanation">
                 {dossier.dueExplanation.map((line, index) => (
                   <li key={index}>{line}</li>
                 ))}
