@@ -78,7 +78,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       prefix: '/',
       // Hashed asset names never change content: cache them for good; the page itself is always revalidated.
       setHeaders: (response, path) => {
-        response.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
     // Client-side routes of the back office all load the same page.

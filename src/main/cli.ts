@@ -5,11 +5,14 @@ import { loadCalendar } from '#app/calendar/load-calendar.ts';
 import { importDossiers } from '#app/imports/import-dossiers.ts';
 import { isDatabaseEmpty, seedDemo } from '#app/seed/seed-demo.ts';
 import { loadConfig } from '#config/config.ts';
+import { useVietnameseValidationMessages } from '#config/zod-locale.ts';
 import { isDomainError } from '#domain/errors.ts';
 import { CATALOG_KINDS, type CatalogKind } from '#shared/catalog.schema.ts';
 import { openRuntime, packageVersion } from './runtime.ts';
 import { startServer } from './server.ts';
 import { createProgressBar } from './progress.ts';
+
+useVietnameseValidationMessages();
 
 const log = (message: string): void => {
   process.stderr.write(`${message}\n`);

@@ -18,7 +18,16 @@ export const TIMELINESS_FILTER_VALUES = ['early', 'on_time', 'late', 'within_tim
 const code = z.string().trim().min(1).max(LIMITS.codeMaxLength);
 const reason = z.string().trim().min(1).max(LIMITS.reasonMaxLength);
 /** An instant with its offset, e.g. 2025-03-03T10:00:00+07:00. */
-export const InstantSchema = z.iso.datetime({ offset: true });
+export const InstantSchema = z.iso.datetime({ offset: true }).refine(
+  (value) => {
+    // One-stop records start in the 1990s; far-off years are typing mistakes, not data.
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1990 && year <= 2100;
+  },
+  { message: 'năm phải trong khoảng 1990–2100' },
+);
+/** A reference to an inter-unit step: a UUID, or the sending system's own step reference. */
+const StepRef = z.string().trim().min(1).max(100);
 
 const EventCommon = {
   /** Client event id: resending the same event is a no-op. */
@@ -32,12 +41,12 @@ export const DossierEventInputSchema = z.discriminatedUnion('type', [
   z.object({
     ...EventCommon,
     type: z.literal('step_received'),
-    stepId: z.uuid().optional(),
+    stepId: StepRef.optional(),
     unitAgencyCode: code,
     allottedValue: z.number().int().min(0).max(LIMITS.maxTimeLimitValue),
     allottedUnit: z.enum(TIME_LIMIT_UNITS),
   }),
-  z.object({ ...EventCommon, type: z.literal('step_handed_over'), stepId: z.uuid() }),
+  z.object({ ...EventCommon, type: z.literal('step_handed_over'), stepId: StepRef }),
   z.object({
     ...EventCommon,
     type: z.literal('supplement_requested'),

@@ -50,7 +50,11 @@ export async function appendDossierEvent(
     const history = rows.map(eventFromRow);
     const previous = await findEvent(trx, dossier.agency_id, eventId);
     if (previous) {
-      if (previous.dossier_id !== dossier.id || previous.type !== input.type) {
+      if (
+        previous.dossier_id !== dossier.id ||
+        previous.type !== input.type ||
+        previous.occurred_at.getTime() !== Date.parse(input.occurredAt)
+      ) {
         throw new DomainError('EVENT_ID_CONFLICT', { details: { eventId } });
       }
       return {

@@ -9,6 +9,7 @@ import {
   eventRow,
   findEvent,
   nextDossierSerial,
+  reserveDossierSerial,
   type EventSource,
 } from '#db/repositories/dossier.repository.ts';
 import type { AppDeps, Db } from '../deps.ts';
@@ -89,15 +90,18 @@ export async function receiveDossier(
         });
       }
       const receiptDate = toLocalDate(event.occurredAt);
-      code = formatDossierCode(
-        agency.code,
-        receiptDate,
-        await nextDossierSerial(trx, agency.id, receiptDate),
-      );
-    } else if (!parseDossierCode(code)) {
-      throw new DomainError('DOSSIER_CODE_INVALID', {
-        problems: [{ field: 'code', message: 'dạng <mã đơn vị>-YYMMDD-NNNN' }],
-      });
+      code = await generateFreeCode(trx, agency, receiptDate);
+    } else {
+      const parsed = parseDossierCode(code);
+      if (!parsed) {
+        throw new DomainError('DOSSIER_CODE_INVALID', {
+          problems: [{ field: 'code', message: 'dạng <mã đơn vị>-YYMMDD-NNNN' }],
+        });
+      }
+      // A code given by the sender uses up its serial, so later generated codes do not collide with it.
+      if (parsed.unitCode === agency.code) {
+        await reserveDossierSerial(trx, agency.id, parsed.receiptDate, parsed.serial);
+      }
     }
     const taken = await trx.selectFrom('dossier').select('id').where('code', '=', code).executeTakeFirst();
     if (taken)
@@ -122,4 +126,21 @@ export async function receiveDossier(
     return { agencyId: agency.id, dossierId, code, replayed: false };
   };
   return options.db ? run(options.db) : inTransaction(deps.db, run);
+}
+
+/** The next serial's code for the unit and day, skipping any code already taken (Thông tư 01/2018 Điều 19). */
+async function generateFreeCode(
+  trx: Db,
+  agency: { id: string; code: string },
+  receiptDate: string,
+): Promise<string> {
+  for (;;) {
+    const code = formatDossierCode(
+      agency.code,
+      receiptDate,
+      await nextDossierSerial(trx, agency.id, receiptDate),
+    );
+    const taken = await trx.selectFrom('dossier').select('id').where('code', '=', code).executeTakeFirst();
+    if (!taken) return code;
+  }
 }

@@ -2,7 +2,15 @@ import { DomainError } from '#domain/errors.ts';
 import type { DossierEvent } from '#domain/dossiers/dossier-event.ts';
 import type { DossierEventInput } from '#shared/dossier.schema.ts';
 import { requireAgencyId } from '../catalog/lookups.ts';
+import { uuidFromKey } from '../ids.ts';
 import type { Db } from '../deps.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Steps are stored under a UUID; a sending system's own step reference maps to a stable one. */
+function stepUuid(ref: string): string {
+  return UUID.test(ref) ? ref.toLowerCase() : uuidFromKey(`step:${ref}`);
+}
 
 /** The id of the official with `code` (null when no code), or OFFICIAL_NOT_FOUND. */
 export async function resolveOfficialId(db: Db, code: string | undefined): Promise<string | null> {
@@ -34,12 +42,12 @@ export async function toDomainEvent(db: Db, input: DossierEventInput, id: string
       return {
         ...base,
         type: input.type,
-        stepId: input.stepId ?? id,
+        stepId: input.stepId === undefined ? id : stepUuid(input.stepId),
         unitAgencyId: await requireAgencyId(db, input.unitAgencyCode, 'unitAgencyCode'),
         allotted: { value: input.allottedValue, unit: input.allottedUnit },
       };
     case 'step_handed_over':
-      return { ...base, type: input.type, stepId: input.stepId };
+      return { ...base, type: input.type, stepId: stepUuid(input.stepId) };
     case 'supplement_requested':
       return {
         ...base,

@@ -133,6 +133,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (agency_id, code)
     );
     CREATE INDEX dossier_code_idx ON dossier (code);
+    CREATE INDEX dossier_id_idx ON dossier (id);
+    CREATE INDEX dossier_recent_idx ON dossier (received_at DESC);
     CREATE INDEX dossier_received_idx ON dossier (agency_id, received_at);
     CREATE INDEX dossier_status_idx ON dossier (status, due_legal_date);
 

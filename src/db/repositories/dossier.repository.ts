@@ -201,3 +201,21 @@ export async function nextDossierSerial(db: Db, agencyId: string, receiptDate: s
     .executeTakeFirstOrThrow();
   return row.last_serial;
 }
+
+/** Raises the unit's daily serial to at least `serial` (a code supplied by the sending system). */
+export async function reserveDossierSerial(
+  db: Db,
+  agencyId: string,
+  receiptDate: string,
+  serial: number,
+): Promise<void> {
+  await db
+    .insertInto('dossier_serial')
+    .values({ agency_id: agencyId, receipt_date: receiptDate, last_serial: serial })
+    .onConflict((oc) =>
+      oc
+        .columns(['agency_id', 'receipt_date'])
+        .doUpdateSet({ last_serial: sql`GREATEST(dossier_serial.last_serial, excluded.last_serial)` }),
+    )
+    .execute();
+}

@@ -246,6 +246,49 @@ describe('dossier API', () => {
     expect(paged.page).toBe(2);
   });
 
+  it('does not generate a code that a sending system already used for that unit and day', async () => {
+    const supplied = await receive({ code: 'H99.01-250805-0001', receivedAt: '2025-08-05T09:00:00+07:00' });
+    expect(supplied.statusCode).toBe(201);
+    const generated = await receive({ receivedAt: '2025-08-05T10:00:00+07:00' });
+    expect(generated.statusCode, generated.body).toBe(201);
+    expect(generated.json<DossierDetail>().code).toBe('H99.01-250805-0002');
+  });
+
+  it("accepts the sending system's own step references and refuses a resent event id with another time", async () => {
+    const created = (await receive({ receivedAt: '2025-08-06T09:00:00+07:00' })).json<DossierDetail>();
+    const opened = await append(created.id, {
+      type: 'step_received',
+      occurredAt: '2025-08-06T10:00:00+07:00',
+      stepId: 'BUOC-1',
+      unitAgencyCode: TEST_CATALOG.department2,
+      allottedValue: 4,
+      allottedUnit: 'hours',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const closed = await append(created.id, {
+      type: 'step_handed_over',
+      occurredAt: '2025-08-06T15:00:00+07:00',
+      stepId: 'BUOC-1',
+    });
+    expect(closed.statusCode, closed.body).toBe(201);
+    expect(closed.json<DossierDetail>().steps[0]).toMatchObject({
+      timeliness: 'on_time',
+      handedOverAt: '2025-08-06T08:00:00.000Z',
+      dueAt: '2025-08-06T08:30:00.000Z',
+    });
+    const event = {
+      id: '0e4f7b2a-5a7e-4d0c-8f39-3b1c2d4e5f60',
+      type: 'digitised',
+      occurredAt: '2025-08-06T16:00:00+07:00',
+      components: 2,
+    };
+    expect((await append(created.id, event)).statusCode).toBe(201);
+    const resent = await append(created.id, { ...event, occurredAt: '2025-08-06T16:30:00+07:00' });
+    expect(resent.json()).toMatchObject({ error: { code: 'EVENT_ID_CONFLICT' } });
+    const farYear = await append(created.id, { type: 'finished', occurredAt: '0999-01-01T00:00:00+07:00' });
+    expect(farYear.statusCode).toBe(400);
+  });
+
   it('answers 404 with a code for an unknown dossier', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers/H99.01-990101-0001' });
     expect(response.statusCode).toBe(404);
