@@ -35,6 +35,7 @@ export default tseslint.config(
         console: 'readonly',
         fetch: 'readonly',
         setTimeout: 'readonly',
+        performance: 'readonly',
       },
     },
   },

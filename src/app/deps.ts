@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Instant } from '#domain/calendar/types.ts';
 import type { Database } from '#db/schema.ts';
+import type { SchemeRegistry } from './scoring/scheme-registry.ts';
 
 /** What every use case gets from the composition root: the database, the clock and ids. */
 export interface AppDeps {
   db: Kysely<Database>;
   now(): Instant;
   newId(): string;
+  /** Scoring schemes; the built-in ones (plus HAILONG_SCHEMES_DIR) when not given. */
+  schemes?: SchemeRegistry;
 }
 
 /** A database handle or an open transaction: use cases inside a transaction use only the handle they get. */

@@ -160,6 +160,46 @@ export interface DossierSupplementTable {
   completed_at: Timestamp | null;
 }
 
+export interface DossierScoreTable {
+  agency_id: string;
+  dossier_id: string;
+  scheme_id: string;
+  scheme_version: string;
+  period: string;
+  sector: string;
+  cs1: number | null;
+  cs2: number | null;
+  cs3: number | null;
+  cs4: number | null;
+  cs6: number | null;
+  cs7: number | null;
+  disagreements: Defaulted<string[]>;
+  contributions: ColumnType<unknown, string, string>;
+  computed_at: Generated<Date>;
+}
+
+export interface ScoreRollupTable {
+  agency_id: string;
+  scheme_id: string;
+  period: string;
+  subject_kind: 'agency' | 'official' | 'agency_sector';
+  subject_id: string;
+  sector: string;
+  indicator: string;
+  points_sum: number;
+  dossier_count: number;
+}
+
+export interface AgencyAssessmentTable {
+  agency_id: string;
+  period: string;
+  indicator: 'cs5' | 'cs6' | 'cs8' | 'cs9';
+  source: 'self' | 'appraisal';
+  points: number;
+  note: string;
+  recorded_at: Generated<Date>;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   agency: AgencyTable;
@@ -174,4 +214,7 @@ export interface Database {
   dossier_event: DossierEventTable;
   dossier_step: DossierStepTable;
   dossier_supplement: DossierSupplementTable;
+  dossier_score: DossierScoreTable;
+  score_rollup: ScoreRollupTable;
+  agency_assessment: AgencyAssessmentTable;
 }

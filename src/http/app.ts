@@ -19,6 +19,7 @@ import { registerCalendarRoutes } from './routes/calendar.routes.ts';
 import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerDossierRoutes } from './routes/dossiers.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
+import { registerScoreRoutes } from './routes/scores.routes.ts';
 
 export interface BuildAppOptions {
   context: HttpContext;
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerCatalogRoutes(app, options.context);
   registerCalendarRoutes(app, options.context);
   registerDossierRoutes(app, options.context);
+  registerScoreRoutes(app, options.context);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

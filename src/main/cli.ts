@@ -4,6 +4,7 @@ import { importCatalog } from '#app/catalog/import-catalog.ts';
 import { loadCalendar } from '#app/calendar/load-calendar.ts';
 import { importDossiers } from '#app/imports/import-dossiers.ts';
 import { isDatabaseEmpty, seedDemo } from '#app/seed/seed-demo.ts';
+import { recomputeAllScores } from '#app/scoring/recompute-all-scores.ts';
 import { loadConfig } from '#config/config.ts';
 import { useVietnameseValidationMessages } from '#config/zod-locale.ts';
 import { isDomainError } from '#domain/errors.ts';
@@ -11,6 +12,7 @@ import { CATALOG_KINDS, type CatalogKind } from '#shared/catalog.schema.ts';
 import { openRuntime, packageVersion } from './runtime.ts';
 import { startServer } from './server.ts';
 import { createProgressBar } from './progress.ts';
+import { registerScoreCommands } from './score-commands.ts';
 
 useVietnameseValidationMessages();
 
@@ -53,7 +55,13 @@ program
         asOf: runtime.deps.now(),
         log,
       });
-      log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+      const scored = await recomputeAllScores(runtime.deps);
+      log(
+        `demo data loaded and scored in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`,
+      );
+      log(
+        `scores (Thông tư 01/2018): ${scored.map((quarter) => `${quarter.period}: ${quarter.scored} dossiers`).join(', ')}`,
+      );
     }
     await startServer(runtime, { ...config, port: options.port ?? config.port }, log);
   });
@@ -100,6 +108,7 @@ program
         asOf,
         log,
       });
+      await recomputeAllScores(runtime.deps);
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } finally {
       await runtime.handle.close();
@@ -178,6 +187,8 @@ program
       await runtime.handle.close();
     }
   });
+
+registerScoreCommands(program, log);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,6 +17,9 @@ import { loadCalendar, type LoadedCalendar } from '../calendar/load-calendar.ts'
 import { inTransaction } from '../transaction.ts';
 import { loadDossierContext } from './dossier-context.ts';
 import { toDomainEvent } from './to-domain-event.ts';
+import { loadDossierFacts } from '../scoring/load-dossier-facts.ts';
+import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
+import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
 
 export interface AppendResult {
   agencyId: string;
@@ -80,6 +83,11 @@ export async function appendDossierEvent(
       .where('id', '=', dossier.id)
       .execute();
     await replaceDossierParts(trx, dossier.agency_id, dossier.id, state);
+    if (state.finishedAt !== null) {
+      // Thông tư 01/2018 Điều 13–15: a finished dossier is (re)scored in the same transaction.
+      const [facts] = await loadDossierFacts(trx, { dossierIds: [dossier.id] });
+      if (facts) await storeDossierScore(trx, deps.schemes ?? defaultSchemeRegistry(), facts);
+    }
     return { agencyId: dossier.agency_id, dossierId: dossier.id, eventId, seq, state, replayed: false };
   };
   return options.db ? run(options.db) : inTransaction(deps.db, run);

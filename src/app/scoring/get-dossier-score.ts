@@ -1,0 +1,25 @@
+import { DomainError } from '#domain/errors.ts';
+import { findDossier } from '#db/repositories/dossier.repository.ts';
+import type { AppDeps } from '../deps.ts';
+import { loadDossierFacts } from './load-dossier-facts.ts';
+import { defaultSchemeRegistry } from './scheme-registry.ts';
+import { scoreFacts } from './store-dossier-scores.ts';
+
+/**
+ * A dossier's score with its explanation: the facts, the rule and the article behind each
+ * indicator, the scheme version, and what is stored for the period rollups. An open, refused
+ * or stopped dossier is not scored yet; the answer says so.
+ */
+export async function getDossierScore(deps: AppDeps, ref: { id?: string; code?: string }) {
+  const dossier = await findDossier(deps.db, ref);
+  if (!dossier) throw new DomainError('DOSSIER_NOT_FOUND');
+  const [facts] = await loadDossierFacts(deps.db, { dossierIds: [dossier.id] });
+  const scored = facts ? scoreFacts(deps.schemes ?? defaultSchemeRegistry(), facts) : null;
+  const stored = await deps.db
+    .selectFrom('dossier_score')
+    .selectAll()
+    .where('agency_id', '=', dossier.agency_id)
+    .where('dossier_id', '=', dossier.id)
+    .executeTakeFirst();
+  return { dossier, scored, stored };
+}

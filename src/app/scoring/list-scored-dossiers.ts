@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { Period } from '#domain/periods/period.ts';
+import type { AppDeps } from '../deps.ts';
+
+export interface ScoredDossierQuery {
+  period: Period;
+  subjectKind: 'agency' | 'official';
+  subjectId: string;
+  indicator?: 'cs1' | 'cs2' | 'cs3' | 'cs4' | 'cs6' | 'cs7' | undefined;
+  points?: number | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The dossiers behind a number of the agency or official table: the scored dossiers whose
+ * stored contributions count for that subject (and indicator, and points), newest first.
+ */
+export async function listScoredDossiers(deps: AppDeps, query: ScoredDossierQuery) {
+  const match: Record<string, unknown> = { subjectKind: query.subjectKind, subjectId: query.subjectId };
+  if (query.indicator !== undefined) match.indicator = query.indicator;
+  if (query.points !== undefined) match.points = query.points;
+  const base = deps.db
+    .selectFrom('dossier_score')
+    .innerJoin('dossier', (join) =>
+      join
+        .onRef('dossier.agency_id', '=', 'dossier_score.agency_id')
+        .onRef('dossier.id', '=', 'dossier_score.dossier_id'),
+    )
+    .where('dossier_score.period', 'in', query.period.quarters)
+    .where(sql<boolean>`dossier_score.contributions @> ${JSON.stringify([match])}::jsonb`);
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'dossier.id',
+        'dossier.code',
+        'dossier.finished_at',
+        'dossier.timeliness',
+        'dossier_score.scheme_id',
+        'dossier_score.scheme_version',
+        'dossier_score.cs1',
+        'dossier_score.cs2',
+        'dossier_score.cs3',
+        'dossier_score.cs4',
+        'dossier_score.cs6',
+        'dossier_score.cs7',
+      ])
+      .orderBy('dossier.finished_at', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n, page: query.page, pageSize: query.pageSize };
+}

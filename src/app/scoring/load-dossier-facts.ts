@@ -1,0 +1,112 @@
+import { toLocalDate } from '#domain/calendar/time.ts';
+import type { Timeliness } from '#domain/dossiers/timeliness.ts';
+import type { DossierFacts } from '#domain/scoring/types.ts';
+import type { Db } from '../deps.ts';
+
+const CHUNK = 2000;
+
+function timeliness(value: string | null): Timeliness | null {
+  return value === 'early' || value === 'on_time' || value === 'late' ? value : null;
+}
+
+function channel(value: string): DossierFacts['channel'] {
+  return value === 'online' || value === 'post' ? value : 'in_person';
+}
+
+/**
+ * The facts the scoring rules read, for finished dossiers, built from the stored dossier,
+ * its steps and its "finished" event. The incremental path (one dossier after an event) and
+ * the full recompute both use this one loader, so both score from the same facts.
+ */
+export async function loadDossierFacts(
+  db: Db,
+  filter: { dossierIds: readonly string[] } | { finishedFrom: string; finishedTo: string },
+): Promise<DossierFacts[]> {
+  let query = db
+    .selectFrom('dossier')
+    .innerJoin('procedure', 'procedure.id', 'dossier.procedure_id')
+    .select([
+      'dossier.agency_id',
+      'dossier.id',
+      'dossier.code',
+      'dossier.channel',
+      'dossier.status',
+      'dossier.received_at',
+      'dossier.finished_at',
+      'dossier.timeliness',
+      'dossier.due_legal_date',
+      'dossier.supplement_count',
+      'dossier.supplement_not_at_fault_count',
+      'dossier.receiving_official_id',
+      'procedure.sector',
+    ])
+    .where('dossier.finished_at', 'is not', null);
+  if ('dossierIds' in filter) {
+    if (filter.dossierIds.length === 0) return [];
+    query = query.where('dossier.id', 'in', filter.dossierIds);
+  } else {
+    query = query
+      .where('dossier.finished_at', '>=', new Date(`${filter.finishedFrom}T00:00:00+07:00`))
+      .where(
+        'dossier.finished_at',
+        '<',
+        new Date(Date.parse(`${filter.finishedTo}T00:00:00+07:00`) + 86_400_000),
+      );
+  }
+  const dossiers = await query.orderBy('dossier.agency_id').orderBy('dossier.id').execute();
+  const facts: DossierFacts[] = [];
+  for (let start = 0; start < dossiers.length; start += CHUNK) {
+    const chunk = dossiers.slice(start, start + CHUNK);
+    const ids = chunk.map((dossier) => dossier.id);
+    const [steps, finishers] = await Promise.all([
+      db
+        .selectFrom('dossier_step')
+        .select(['dossier_id', 'unit_agency_id', 'official_id', 'timeliness', 'seq'])
+        .where('dossier_id', 'in', ids)
+        .orderBy('dossier_id')
+        .orderBy('seq')
+        .execute(),
+      db
+        .selectFrom('dossier_event')
+        .select(['dossier_id', 'official_id'])
+        .where('dossier_id', 'in', ids)
+        .where('type', '=', 'finished')
+        .execute(),
+    ]);
+    const stepsOf = new Map<string, typeof steps>();
+    for (const step of steps) stepsOf.set(step.dossier_id, [...(stepsOf.get(step.dossier_id) ?? []), step]);
+    const finisherOf = new Map(finishers.map((row) => [row.dossier_id, row.official_id]));
+    for (const dossier of chunk) {
+      const own = stepsOf.get(dossier.id) ?? [];
+      const lastStepOfficial = own.at(-1)?.official_id ?? null;
+      const finishedAt = dossier.finished_at;
+      facts.push({
+        dossierId: dossier.id,
+        code: dossier.code,
+        agencyId: dossier.agency_id,
+        sector: dossier.sector,
+        receivedDate: toLocalDate(dossier.received_at.getTime()),
+        finishedDate: finishedAt === null ? null : toLocalDate(finishedAt.getTime()),
+        channel: channel(dossier.channel),
+        status: dossier.status,
+        timeliness: timeliness(dossier.timeliness),
+        legalDueDate: dossier.due_legal_date,
+        steps: own.map((step) => ({
+          unitAgencyId: step.unit_agency_id,
+          officialId: step.official_id,
+          timeliness: timeliness(step.timeliness),
+        })),
+        supplementsNotAtFault: dossier.supplement_not_at_fault_count,
+        supplementsAtFault: dossier.supplement_count - dossier.supplement_not_at_fault_count,
+        receivingOfficialId: dossier.receiving_official_id,
+        handlingOfficialId: finisherOf.get(dossier.id) ?? lastStepOfficial,
+        extraOrganisationsContacted: 0,
+        // Feedback handling (PAKN) and procedure publication arrive in later phases.
+        hasSubstantiatedConductComplaint: false,
+        procedurePublication: null,
+        citizenAnswers: null,
+      });
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,33 @@
+import type { Period } from '#domain/periods/period.ts';
+import type { AppDeps } from '../deps.ts';
+import { requireAgencyId } from '../catalog/lookups.ts';
+
+export interface AgencyAssessmentInput {
+  agencyCode: string;
+  period: Period;
+  indicator: 'cs5' | 'cs6' | 'cs8' | 'cs9';
+  source: 'self' | 'appraisal';
+  points: number;
+  note: string;
+}
+
+/**
+ * Records an agency's self-assessment, or the appraisal (thẩm định) by the controlling office,
+ * of an agency-level indicator (Thông tư 01/2018 Điều 14, 15); both are kept side by side and
+ * the scheme decides which one counts. Re-recording replaces the same source's entry.
+ */
+export async function recordAgencyAssessment(deps: AppDeps, input: AgencyAssessmentInput): Promise<void> {
+  const agencyId = await requireAgencyId(deps.db, input.agencyCode);
+  const values = { points: input.points, note: input.note, recorded_at: new Date(deps.now()) };
+  await deps.db
+    .insertInto('agency_assessment')
+    .values({
+      agency_id: agencyId,
+      period: input.period.key,
+      indicator: input.indicator,
+      source: input.source,
+      ...values,
+    })
+    .onConflict((oc) => oc.columns(['agency_id', 'period', 'indicator', 'source']).doUpdateSet(values))
+    .execute();
+}

@@ -1,0 +1,158 @@
+import type { getAgencyScores } from '#app/scoring/get-agency-scores.ts';
+import type { getDossierScore } from '#app/scoring/get-dossier-score.ts';
+import type { getOfficialScores } from '#app/scoring/get-official-scores.ts';
+import type { listScoredDossiers } from '#app/scoring/list-scored-dossiers.ts';
+import type { Scheme } from '#domain/scoring/load-scheme.ts';
+import type { AgencyIndicatorResult, Tenths } from '#domain/scoring/types.ts';
+import type {
+  AgencyScoresView,
+  DossierScoreView,
+  OfficialScoresView,
+  ScoredDossiersView,
+} from '#shared/score.view.ts';
+
+/** Tenths of a point → the one-decimal number shown (the only place scores become decimals). */
+function points(value: Tenths | null): number | null {
+  return value === null ? null : value / 10;
+}
+
+function schemeRef(scheme: Scheme) {
+  return { id: scheme.id, version: scheme.version, name: scheme.name };
+}
+
+function agencyIndicator(result: AgencyIndicatorResult) {
+  return {
+    score: points(result.score),
+    source: result.source,
+    candidates: result.candidates.map((candidate) => ({
+      source: candidate.source,
+      points: candidate.points ?? candidate.score / 10,
+      note: candidate.note,
+      facts: candidate.facts,
+    })),
+  };
+}
+
+/** The agency table of a period. */
+export function presentAgencyScores(data: Awaited<ReturnType<typeof getAgencyScores>>): AgencyScoresView {
+  return {
+    period: data.period.key,
+    scheme: schemeRef(data.scheme),
+    rows: data.rows.map((row) => {
+      const i = row.result.indicators;
+      return {
+        rank: row.rank,
+        agency: { id: row.id, code: row.code, name: row.name, level: row.level },
+        dossiers: row.dossiers,
+        indicators: {
+          cs1: agencyIndicator(i.cs1),
+          cs2: agencyIndicator(i.cs2),
+          cs3: agencyIndicator(i.cs3),
+          cs4: agencyIndicator(i.cs4),
+          cs5: agencyIndicator(i.cs5),
+          cs6: agencyIndicator(i.cs6),
+          cs7: agencyIndicator(i.cs7),
+          cs8: agencyIndicator(i.cs8),
+          cs9: agencyIndicator(i.cs9),
+        },
+        total: row.result.total / 10,
+        scored: row.result.scored,
+        rescaledTotal: row.result.policy === 'rescale' ? row.result.classifiedTotal / 10 : null,
+        grade: { code: row.result.grade.code, label: row.result.grade.label },
+      };
+    }),
+  };
+}
+
+/** The official table of a period. */
+export function presentOfficialScores(
+  data: Awaited<ReturnType<typeof getOfficialScores>>,
+): OfficialScoresView {
+  return {
+    period: data.period.key,
+    scheme: schemeRef(data.scheme),
+    rows: data.rows.map((row) => ({
+      official: { id: row.id, code: row.code, name: row.name },
+      agency: { id: row.agencyId, name: row.agencyName },
+      indicators: {
+        cs1: points(row.result.indicators.cs1),
+        cs2: points(row.result.indicators.cs2),
+        cs3: points(row.result.indicators.cs3),
+        cs4: points(row.result.indicators.cs4),
+        cs7: points(row.result.indicators.cs7),
+      },
+      total: row.result.total / 10,
+      scored: row.result.scored,
+      class: { code: row.result.class.code, label: row.result.class.label },
+    })),
+  };
+}
+
+/** The dossiers behind a number. */
+export function presentScoredDossiers(
+  data: Awaited<ReturnType<typeof listScoredDossiers>>,
+): ScoredDossiersView {
+  return {
+    items: data.rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      finishedAt: row.finished_at === null ? null : row.finished_at.toISOString(),
+      timeliness: row.timeliness,
+      scheme: { id: row.scheme_id, version: row.scheme_version },
+      points: { cs1: row.cs1, cs2: row.cs2, cs3: row.cs3, cs4: row.cs4, cs6: row.cs6, cs7: row.cs7 },
+    })),
+    total: data.total,
+    page: data.page,
+    pageSize: data.pageSize,
+  };
+}
+
+const NOT_SCORED_REASON: Record<string, string> = {
+  received: 'Hồ sơ đang giải quyết: chỉ chấm điểm khi đã có kết quả.',
+  processing: 'Hồ sơ đang giải quyết: chỉ chấm điểm khi đã có kết quả.',
+  awaiting_supplement: 'Hồ sơ đang chờ bổ sung: chỉ chấm điểm khi đã có kết quả.',
+  refused: 'Hồ sơ bị từ chối: không chấm các chỉ số về thời gian giải quyết.',
+  stopped: 'Hồ sơ đã dừng hoặc rút: không chấm điểm.',
+};
+
+/** A dossier's explained score. */
+export function presentDossierScore(data: Awaited<ReturnType<typeof getDossierScore>>): DossierScoreView {
+  const { dossier, scored, stored } = data;
+  return {
+    dossier: { id: dossier.id, code: dossier.code, status: dossier.status },
+    scored: scored !== null,
+    reason:
+      scored !== null
+        ? null
+        : (NOT_SCORED_REASON[dossier.status] ??
+          'Không có bộ chỉ số Thông tư 01/2018 có hiệu lực vào ngày tiếp nhận.'),
+    scheme: scored === null ? null : schemeRef(scored.scheme),
+    period: scored?.contributions[0]?.period ?? null,
+    indicators:
+      scored?.score.indicators.map((outcome) => ({
+        indicator: outcome.indicator,
+        points: outcome.points,
+        source: outcome.source,
+        systemPoints: outcome.systemPoints,
+        citizenPoints: outcome.citizenPoints,
+        disagreement: outcome.disagreement,
+        rule: outcome.rule,
+        facts: outcome.facts,
+      })) ?? [],
+    units:
+      scored?.score.unitPoints.map((unit) => ({
+        agencyId: unit.agencyId,
+        officialId: unit.officialId,
+        points: unit.points,
+        timeliness: unit.timeliness,
+      })) ?? [],
+    stored:
+      stored === undefined
+        ? null
+        : {
+            schemeVersion: stored.scheme_version,
+            period: stored.period,
+            computedAt: stored.computed_at.toISOString(),
+          },
+  };
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { getAgencyScores } from '#app/scoring/get-agency-scores.ts';
+import { getDossierScore } from '#app/scoring/get-dossier-score.ts';
+import { getOfficialScores } from '#app/scoring/get-official-scores.ts';
+import { listScoredDossiers } from '#app/scoring/list-scored-dossiers.ts';
+import { recordAgencyAssessment } from '#app/scoring/record-agency-assessment.ts';
+import { parsePeriod } from '#domain/periods/period.ts';
+import type { HttpContext, ZodApp } from '../context.ts';
+import {
+  presentAgencyScores,
+  presentDossierScore,
+  presentOfficialScores,
+  presentScoredDossiers,
+} from '../presenters/present-scores.ts';
+
+const PeriodQuery = z.object({
+  period: z.string().trim().min(4).max(7).describe('quarter "2025-Q3" or year "2025"'),
+  agencyId: z.uuid().optional().describe('limit to this agency and its subtree'),
+});
+
+/** Scores: agency and official tables per period, a dossier's explained score, drill-down, assessments. */
+export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
+  const tags = ['scores'];
+  app.get(
+    '/api/v1/scores/agencies',
+    {
+      schema: {
+        tags,
+        summary: 'Agency table of a period: 9 indicators, total /18, n/9, grade, rank (TT 01/2018 Điều 15)',
+        querystring: PeriodQuery,
+      },
+    },
+    async (request) =>
+      presentAgencyScores(
+        await getAgencyScores(ctx.deps, parsePeriod(request.query.period), {
+          rootAgencyId: request.query.agencyId,
+        }),
+      ),
+  );
+  app.get(
+    '/api/v1/scores/officials',
+    {
+      schema: {
+        tags,
+        summary: 'Official table of a period: indicators 1, 2, 3, 4, 7, total /10, class',
+        querystring: PeriodQuery,
+      },
+    },
+    async (request) =>
+      presentOfficialScores(
+        await getOfficialScores(ctx.deps, parsePeriod(request.query.period), {
+          rootAgencyId: request.query.agencyId,
+        }),
+      ),
+  );
+  app.get(
+    '/api/v1/scores/dossiers',
+    {
+      schema: {
+        tags,
+        summary:
+          'The dossiers behind a number: scored dossiers of an agency or official, per indicator and points',
+        querystring: z.object({
+          period: z.string().trim().min(4).max(7),
+          subjectKind: z.enum(['agency', 'official']),
+          subjectId: z.uuid(),
+          indicator: z.enum(['cs1', 'cs2', 'cs3', 'cs4', 'cs6', 'cs7']).optional(),
+          points: z.coerce.number().int().min(0).max(2).optional(),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (request) =>
+      presentScoredDossiers(
+        await listScoredDossiers(ctx.deps, { ...request.query, period: parsePeriod(request.query.period) }),
+      ),
+  );
+  app.get(
+    '/api/v1/dossiers/:ref/score',
+    {
+      schema: {
+        tags,
+        summary: "A dossier's score: facts, rule and article behind each indicator",
+        params: z.object({ ref: z.string().min(1).max(80) }),
+      },
+    },
+    async (request) => {
+      const ref = /^[0-9a-f-]{36}$/i.test(request.params.ref)
+        ? { id: request.params.ref.toLowerCase() }
+        : { code: request.params.ref };
+      return presentDossierScore(await getDossierScore(ctx.deps, ref));
+    },
+  );
+  app.put(
+    '/api/v1/scores/assessments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record the self-assessment or the appraisal (thẩm định) of indicator 5, 6, 8 or 9 for an agency and period',
+        body: z.object({
+          agencyCode: z.string().trim().min(1).max(64),
+          period: z.string().trim().min(4).max(7),
+          indicator: z.enum(['cs5', 'cs6', 'cs8', 'cs9']),
+          source: z.enum(['self', 'appraisal']),
+          points: z.number().int().min(0).max(2),
+          note: z.string().trim().min(1).max(2000).describe('evidence notes'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      await recordAgencyAssessment(ctx.deps, { ...request.body, period: parsePeriod(request.body.period) });
+      return reply.status(204).send();
+    },
+  );
+}
