@@ -3,6 +3,9 @@ import { LangProvider, useI18n } from './lang.tsx';
 import { DossierDetailPage } from './pages/dossier-detail.tsx';
 import { DossierListPage } from './pages/dossier-list.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { AgencyScoresPage } from './pages/scores/agency-scores.tsx';
+import { OfficialScoresPage } from './pages/scores/official-scores.tsx';
+import { ScoredDossiersPage } from './pages/scores/scored-dossiers.tsx';
 import { Link, navigate, useLocation, type Location } from './router.tsx';
 
 /** The back office: header with the product name, navigation and language switch, then the page. */
@@ -14,10 +17,24 @@ export function App() {
   );
 }
 
-function Header({ path }: { path: string }) {
+type Section = 'dossiers' | 'agencyScores' | 'officialScores' | null;
+
+/** The navigation entry a page belongs to (a drill-down belongs to the table it came from). */
+function sectionOf({ path, search }: Location): Section {
+  if (path === '/ho-so' || path.startsWith('/ho-so/')) return 'dossiers';
+  if (path.startsWith('/diem/co-quan')) return 'agencyScores';
+  if (path.startsWith('/diem/can-bo')) return 'officialScores';
+  if (path.startsWith('/diem/ho-so')) {
+    return new URLSearchParams(search).get('subjectKind') === 'official' ? 'officialScores' : 'agencyScores';
+  }
+  return null;
+}
+
+function Header({ location }: { location: Location }) {
   const { t, lang, setLang } = useI18n();
   const other = lang === 'vi' ? 'en' : 'vi';
-  const isDossiers = path === '/ho-so' || path.startsWith('/ho-so/');
+  const section = sectionOf(location);
+  const current = (name: Section) => (section === name ? 'page' : undefined);
   return (
     <header class="site-header">
       <div class="site-header__inner">
@@ -26,8 +43,14 @@ function Header({ path }: { path: string }) {
           <span class="brand__tagline">{t.appTagline}</span>
         </Link>
         <nav aria-label={t.nav.label} class="site-nav">
-          <Link href="/ho-so" aria-current={isDossiers ? 'page' : undefined}>
+          <Link href="/ho-so" aria-current={current('dossiers')}>
             {t.nav.dossiers}
+          </Link>
+          <Link href="/diem/co-quan" aria-current={current('agencyScores')}>
+            {t.nav.agencyScores}
+          </Link>
+          <Link href="/diem/can-bo" aria-current={current('officialScores')}>
+            {t.nav.officialScores}
           </Link>
         </nav>
         <button
@@ -47,6 +70,9 @@ function Header({ path }: { path: string }) {
 function Page({ location }: { location: Location }) {
   const path = location.path.length > 1 ? location.path.replace(/\/+$/, '') : location.path;
   if (path === '/ho-so') return <DossierListPage search={location.search} />;
+  if (path === '/diem/co-quan') return <AgencyScoresPage search={location.search} />;
+  if (path === '/diem/can-bo') return <OfficialScoresPage search={location.search} />;
+  if (path === '/diem/ho-so') return <ScoredDossiersPage search={location.search} />;
   const detail = /^\/ho-so\/([^/]+)$/.exec(path);
   if (detail?.[1] !== undefined) {
     // A key per dossier: moving between dossiers starts a fresh page, not a half-updated one.
@@ -81,7 +107,7 @@ function Shell() {
       <a class="skip-link" href="#main">
         {t.skipToContent}
       </a>
-      <Header path={location.path} />
+      <Header location={location} />
       <main id="main" class="container" tabIndex={-1}>
         {location.path === '/' ? null : <Page location={location} />}
       </main>

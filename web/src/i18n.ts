@@ -1,6 +1,7 @@
 import type { ProcedureInput } from '#shared/catalog.schema.ts';
 import type { DossierEventInput, ListDossiersQuery } from '#shared/dossier.schema.ts';
 import type { DossierSummary } from '#shared/dossier.view.ts';
+import type { AgencyScoresView, DossierScoreView, ScoredDossiersView } from '#shared/score.view.ts';
 
 /** The two interface languages; Vietnamese is the default (glossary: UI text is Vietnamese first). */
 export type Lang = 'vi' | 'en';
@@ -13,6 +14,47 @@ export type TimeLimitUnit = ProcedureInput['timeLimitUnit'];
 export type EventType = DossierEventInput['type'] | 'received';
 export type SupplementStage = Extract<DossierEventInput, { type: 'supplement_requested' }>['stage'];
 export type StopKind = Extract<DossierEventInput, { type: 'stopped' }>['kind'];
+
+/** The nine indicators of Thông tư 01/2018/TT-VPCP Điều 13 ('cs1' … 'cs9'). */
+export type ScoreIndicator = keyof AgencyScoresView['rows'][number]['indicators'];
+/** The indicators scored per dossier (Điều 14 khoản 1): the ones a drill-down can list. */
+export type DossierIndicator = keyof ScoredDossiersView['items'][number]['points'];
+/** Where an agency indicator's score comes from. */
+export type AgencyScoreSource = NonNullable<AgencyScoresView['rows'][number]['indicators']['cs1']['source']>;
+/** Who gave a dossier indicator's points. */
+export type DossierScoreSource = NonNullable<DossierScoreView['indicators'][number]['source']>;
+
+export const INDICATOR_ORDER = [
+  'cs1',
+  'cs2',
+  'cs3',
+  'cs4',
+  'cs5',
+  'cs6',
+  'cs7',
+  'cs8',
+  'cs9',
+] as const satisfies readonly ScoreIndicator[];
+
+export const DOSSIER_INDICATORS = [
+  'cs1',
+  'cs2',
+  'cs3',
+  'cs4',
+  'cs6',
+  'cs7',
+] as const satisfies readonly DossierIndicator[];
+
+/** The indicators that evaluate officials (Điều 15 khoản 1): maximum 10 points. */
+export const OFFICIAL_INDICATORS = [
+  'cs1',
+  'cs2',
+  'cs3',
+  'cs4',
+  'cs7',
+] as const satisfies readonly DossierIndicator[];
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV'] as const;
 
 /** Order of the status filter's options (every status once; checked by `Messages['status']`). */
 export const STATUS_ORDER = [
@@ -36,12 +78,14 @@ export const TIMELINESS_ORDER = [
 
 /** The server already answers in Vietnamese: no overrides needed. */
 const VI_ERROR_MESSAGES: Partial<Record<string, string>> = {};
+/** Grades and classes: the scheme's own (Vietnamese) labels are shown as they are. */
+const VI_SCHEME_LABELS: Partial<Record<string, string>> = {};
 
 const vi = {
   appName: 'HàiLòng',
   appTagline: 'Đánh giá giải quyết thủ tục hành chính',
   skipToContent: 'Bỏ qua, đến nội dung chính',
-  nav: { label: 'Điều hướng chính', dossiers: 'Hồ sơ' },
+  nav: { label: 'Điều hướng chính', dossiers: 'Hồ sơ', agencyScores: 'Xếp hạng', officialScores: 'Cán bộ' },
   /** The switch shows the *other* language, written in that language. */
   switchTo: { label: 'English', title: 'Switch the interface to English' },
   loading: 'Đang tải…',
@@ -229,6 +273,138 @@ const vi = {
     ui: 'Trang quản trị',
     seed: 'Dữ liệu mẫu',
   },
+  scores: {
+    /** Thông tư 01/2018/TT-VPCP Điều 13: the name of each indicator. */
+    indicators: {
+      cs1: 'Thời gian giải quyết',
+      cs2: 'Thời gian xử lý của từng đơn vị',
+      cs3: 'Số lần liên hệ để hoàn thiện hồ sơ',
+      cs4: 'Số cơ quan phải liên hệ',
+      cs5: 'Tiếp nhận, giải quyết tại Bộ phận Một cửa',
+      cs6: 'Công khai thủ tục hành chính',
+      cs7: 'Thái độ của công chức',
+      cs8: 'Tiếp nhận, xử lý phản ánh, kiến nghị',
+      cs9: 'Dịch vụ công trực tuyến',
+    } satisfies Record<ScoreIndicator, string>,
+    indicatorCode: (indicator: string) => indicator.toUpperCase(),
+    indicatorTitle: (indicator: string, name: string) => `Chỉ số ${indicator.replace(/^cs/, '')}: ${name}`,
+    filters: 'Chọn kỳ đánh giá và cơ quan, đơn vị',
+    year: 'Năm',
+    quarter: 'Quý',
+    wholeYear: 'Cả năm',
+    quarterOption: (q: number) => `Quý ${ROMAN[q] ?? q}`,
+    periodName: (year: number, quarter: number | null) =>
+      quarter === null ? `Năm ${year}` : `Quý ${ROMAN[quarter] ?? quarter}/${year}`,
+    periodHint: 'Mặc định là quý gần nhất đã kết thúc.',
+    show: 'Xem kết quả',
+    scheme: (name: string, version: string) => `Bộ tiêu chí: ${name} (phiên bản ${version})`,
+    source: {
+      dossiers: 'Hồ sơ',
+      data: 'Dữ liệu',
+      self: 'Tự đánh giá',
+      appraisal: 'Thẩm định',
+    } satisfies Record<AgencyScoreSource, string>,
+    notScored: '–',
+    notScoredTitle: 'Chưa đủ dữ liệu, không tính vào tổng',
+    candidates: 'Các nguồn điểm',
+    sourcesShort: 'Nguồn',
+    close: 'Đóng',
+    candidatePoints: (points: string) => `${points} điểm`,
+    used: 'đang dùng',
+    drillLink: (indicator: string, subject: string) => `Các hồ sơ được chấm ${indicator} của ${subject}`,
+    /** Grade labels by code; other codes (and all in Vietnamese) show the scheme's own label. */
+    grades: VI_SCHEME_LABELS,
+    classes: VI_SCHEME_LABELS,
+    legend: {
+      title: 'Chú giải',
+      indicators: 'Các chỉ số (Thông tư 01/2018/TT-VPCP Điều 13)',
+      notScored: 'chưa đủ dữ liệu, không tính vào tổng — Điều 15 khoản 4',
+      average:
+        'Điểm chỉ số = tổng điểm các hồ sơ / số hồ sơ, làm tròn một chữ số thập phân (Điều 15 khoản 2). Bấm vào điểm để xem các hồ sơ.',
+      sources:
+        'Chỉ số 5, 8, 9 (và 6 khi không chấm theo hồ sơ) chấm theo cơ quan: từ dữ liệu hệ thống, tự đánh giá hoặc thẩm định; bấm để xem các nguồn.',
+    },
+    agencies: {
+      title: 'Xếp hạng cơ quan, đơn vị',
+      caption: (period: string) => `Kết quả đánh giá cơ quan, đơn vị theo Thông tư 01/2018, ${period}`,
+      count: (n: number) => `${formatCount('vi', n)} cơ quan, đơn vị`,
+      empty: 'Chưa có cơ quan, đơn vị nào được đánh giá trong kỳ này.',
+      columns: {
+        rank: 'Hạng',
+        agency: 'Cơ quan, đơn vị',
+        dossiers: 'Số hồ sơ',
+        total: 'Tổng điểm',
+        totalOf: '/18',
+        scored: 'Số chỉ số',
+        grade: 'Xếp loại',
+      },
+      rescaled: (value: string) => `quy đổi: ${value}`,
+    },
+    officials: {
+      title: 'Kết quả đánh giá cán bộ, công chức',
+      caption: (period: string) => `Kết quả đánh giá cán bộ, công chức theo Thông tư 01/2018, ${period}`,
+      count: (n: number) => `${formatCount('vi', n)} cán bộ, công chức`,
+      empty: 'Chưa có cán bộ, công chức nào được đánh giá trong kỳ này.',
+      columns: {
+        official: 'Cán bộ, công chức',
+        agency: 'Cơ quan, đơn vị',
+        total: 'Tổng điểm',
+        totalOf: '/10',
+        scored: 'Số chỉ số',
+        class: 'Mức hoàn thành nhiệm vụ',
+      },
+      legend:
+        'Cán bộ, công chức được đánh giá theo các chỉ số 1, 2, 3, 4, 7 (tối đa 10 điểm, Điều 15 khoản 3).',
+    },
+    drill: {
+      title: 'Hồ sơ được chấm điểm',
+      subjectAgency: 'Cơ quan, đơn vị',
+      subjectOfficial: 'Cán bộ, công chức',
+      indicator: 'Chỉ số',
+      allIndicators: 'Tất cả chỉ số',
+      points: 'Điểm',
+      allPoints: 'Tất cả',
+      pointsOption: (n: number) => `${formatCount('vi', n)} điểm`,
+      period: 'Kỳ đánh giá',
+      backAgency: 'Xếp hạng cơ quan, đơn vị',
+      backOfficial: 'Kết quả đánh giá cán bộ, công chức',
+      invalid: 'Đường dẫn chưa cho biết cơ quan hoặc cán bộ cần xem. Hãy chọn từ bảng xếp hạng.',
+      total: (n: number) => `${formatCount('vi', n)} hồ sơ`,
+      empty: 'Không có hồ sơ nào ứng với con số này.',
+      columns: {
+        code: 'Mã hồ sơ',
+        finished: 'Có kết quả',
+        timeliness: 'Tiến độ',
+        scheme: 'Phiên bản',
+      },
+      selected: 'chỉ số đang xem',
+    },
+    dossier: {
+      title: 'Điểm đánh giá (Thông tư 01/2018)',
+      notScored: 'Hồ sơ chưa được chấm điểm.',
+      scheme: 'Bộ tiêu chí',
+      period: 'Kỳ đánh giá',
+      stored: 'Lưu vào tổng hợp',
+      storedValue: (version: string, period: string, at: string) =>
+        `phiên bản ${version}, ${period}, lúc ${at}`,
+      storedNone: 'Chưa lưu vào tổng hợp của kỳ',
+      storedStale: 'Phiên bản đã lưu khác phiên bản đang áp dụng: cần tính lại.',
+      caption: 'Điểm từng chỉ số của hồ sơ, nguồn, căn cứ và diễn giải',
+      columns: {
+        indicator: 'Chỉ số',
+        points: 'Điểm',
+        source: 'Nguồn',
+        basis: 'Diễn giải và căn cứ',
+      },
+      source: { system: 'Hệ thống', citizen: 'Người dân' } satisfies Record<DossierScoreSource, string>,
+      noPoints: 'Không chấm',
+      disagreement: 'Không thống nhất',
+      disagreementDetail: (system: string, citizen: string) => `Hệ thống: ${system} · Người dân: ${citizen}`,
+      rule: 'Căn cứ',
+      units: 'Chỉ số 2 theo từng đơn vị tham gia giải quyết',
+      unitColumns: { unit: 'Đơn vị', official: 'Cán bộ', points: 'Điểm', timeliness: 'Tiến độ' },
+    },
+  },
   errors: {
     title: 'Đã có lỗi',
     network: 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
@@ -246,7 +422,12 @@ const en: Messages = {
   appName: 'HàiLòng',
   appTagline: 'Evaluation of administrative procedure handling',
   skipToContent: 'Skip to main content',
-  nav: { label: 'Main navigation', dossiers: 'Dossiers' },
+  nav: {
+    label: 'Main navigation',
+    dossiers: 'Dossiers',
+    agencyScores: 'Ranking',
+    officialScores: 'Officials',
+  },
   switchTo: { label: 'Tiếng Việt', title: 'Chuyển giao diện sang tiếng Việt' },
   loading: 'Loading…',
   none: '—',
@@ -433,6 +614,144 @@ const en: Messages = {
     ui: 'Back office',
     seed: 'Demo data',
   },
+  scores: {
+    indicators: {
+      cs1: 'Handling time',
+      cs2: 'Processing time of each unit',
+      cs3: 'Contacts needed to complete the dossier',
+      cs4: 'Bodies that had to be contacted',
+      cs5: 'Receipt and handling at the one-stop desk',
+      cs6: 'Publication of procedures',
+      cs7: 'Attitude of officials',
+      cs8: 'Handling of feedback and petitions',
+      cs9: 'Online public services',
+    },
+    indicatorCode: (indicator: string) => indicator.toUpperCase(),
+    indicatorTitle: (indicator: string, name: string) => `Indicator ${indicator.replace(/^cs/, '')}: ${name}`,
+    filters: 'Choose the period and the agency',
+    year: 'Year',
+    quarter: 'Quarter',
+    wholeYear: 'Whole year',
+    quarterOption: (q: number) => `Q${q}`,
+    periodName: (year: number, quarter: number | null) =>
+      quarter === null ? `Year ${year}` : `Q${quarter} ${year}`,
+    periodHint: 'By default, the last quarter that has ended.',
+    show: 'Show results',
+    scheme: (name: string, version: string) => `Scheme: ${name} (version ${version})`,
+    source: {
+      dossiers: 'Dossiers',
+      data: 'Data',
+      self: 'Self-assessment',
+      appraisal: 'Appraisal',
+    },
+    notScored: '–',
+    notScoredTitle: 'Not enough data, left out of the total',
+    candidates: 'Sources of the score',
+    sourcesShort: 'Sources',
+    close: 'Close',
+    candidatePoints: (points: string) => `${points} ${points === '1' ? 'point' : 'points'}`,
+    used: 'used',
+    drillLink: (indicator: string, subject: string) => `Dossiers scored on ${indicator} for ${subject}`,
+    grades: {
+      xuat_sac: 'Excellent',
+      tot: 'Good',
+      kha: 'Fair',
+      trung_binh: 'Average',
+      yeu: 'Poor',
+    },
+    classes: {
+      hoan_thanh_100: 'Completed 100% of tasks',
+      hoan_thanh_70_100: 'Completed 70% to under 100% of tasks',
+      hoan_thanh_duoi_70: 'Completed under 70% of tasks',
+    },
+    legend: {
+      title: 'Legend',
+      indicators: 'Indicators (Circular 01/2018/TT-VPCP Article 13)',
+      notScored: 'not enough data, left out of the total — Article 15(4)',
+      average:
+        'Indicator score = sum of the dossiers’ points / number of dossiers, rounded to one decimal (Article 15(2)). Click a score to see the dossiers.',
+      sources:
+        'Indicators 5, 8, 9 (and 6 when not scored per dossier) are scored per agency: from system data, a self-assessment or an appraisal; click to see every source.',
+    },
+    agencies: {
+      title: 'Agency ranking',
+      caption: (period: string) => `Agency results under Circular 01/2018, ${period}`,
+      count: (n: number) => `${formatCount('en', n)} ${n === 1 ? 'agency' : 'agencies'}`,
+      empty: 'No agency has been evaluated in this period yet.',
+      columns: {
+        rank: 'Rank',
+        agency: 'Agency',
+        dossiers: 'Dossiers',
+        total: 'Total',
+        totalOf: '/18',
+        scored: 'Indicators',
+        grade: 'Grade',
+      },
+      rescaled: (value: string) => `rescaled: ${value}`,
+    },
+    officials: {
+      title: 'Results of officials',
+      caption: (period: string) => `Results of officials under Circular 01/2018, ${period}`,
+      count: (n: number) => `${formatCount('en', n)} ${n === 1 ? 'official' : 'officials'}`,
+      empty: 'No official has been evaluated in this period yet.',
+      columns: {
+        official: 'Official',
+        agency: 'Agency',
+        total: 'Total',
+        totalOf: '/10',
+        scored: 'Indicators',
+        class: 'Task completion',
+      },
+      legend: 'Officials are evaluated on indicators 1, 2, 3, 4 and 7 (at most 10 points, Article 15(3)).',
+    },
+    drill: {
+      title: 'Scored dossiers',
+      subjectAgency: 'Agency',
+      subjectOfficial: 'Official',
+      indicator: 'Indicator',
+      allIndicators: 'All indicators',
+      points: 'Points',
+      allPoints: 'All',
+      pointsOption: (n: number) => `${formatCount('en', n)} ${n === 1 ? 'point' : 'points'}`,
+      period: 'Period',
+      backAgency: 'Agency ranking',
+      backOfficial: 'Results of officials',
+      invalid: 'This link does not say which agency or official to show. Choose one from the ranking.',
+      total: (n: number) => `${formatCount('en', n)} ${n === 1 ? 'dossier' : 'dossiers'}`,
+      empty: 'No dossier is behind this number.',
+      columns: {
+        code: 'Code',
+        finished: 'Finished',
+        timeliness: 'Timeliness',
+        scheme: 'Version',
+      },
+      selected: 'indicator shown',
+    },
+    dossier: {
+      title: 'Score (Circular 01/2018)',
+      notScored: 'This dossier has not been scored.',
+      scheme: 'Scheme',
+      period: 'Period',
+      stored: 'Stored for the period totals',
+      storedValue: (version: string, period: string, at: string) => `version ${version}, ${period}, at ${at}`,
+      storedNone: 'Not stored in the period totals yet',
+      storedStale: 'The stored version differs from the scheme in force: a recompute is needed.',
+      caption: 'Points of each indicator of the dossier, their source, rule and explanation',
+      columns: {
+        indicator: 'Indicator',
+        points: 'Points',
+        source: 'Source',
+        basis: 'Explanation and rule',
+      },
+      source: { system: 'System', citizen: 'Citizen' },
+      noPoints: 'Not scored',
+      disagreement: 'Disagreement',
+      disagreementDetail: (system: string, citizen: string) => `System: ${system} · Citizen: ${citizen}`,
+      rule: 'Rule',
+      units: 'Indicator 2 for each participating unit',
+      unitColumns: { unit: 'Unit', official: 'Official', points: 'Points', timeliness: 'Timeliness' },
+    },
+  },
   errors: {
     title: 'Something went wrong',
     network: 'The server could not be reached. Check the network and try again.',
@@ -459,6 +778,17 @@ export function isLang(value: unknown): value is Lang {
 /** An integer with the language's grouping (1.234 in Vietnamese, 1,234 in English). */
 export function formatCount(lang: Lang, n: number): string {
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n);
+}
+
+/**
+ * A score with one decimal, as Thông tư 01/2018 Điều 15 khoản 2 rounds it: "1,7" in Vietnamese,
+ * "1.7" in English (the server has already rounded; this only writes the number).
+ */
+export function formatScore(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** The label of an event type; an unknown (newer) type shows as is. */

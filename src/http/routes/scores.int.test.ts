@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgencyScoresView, DossierScoreView, OfficialScoresView, ScoredDossiersView } from '#shared/score.view.ts';
+import type { DossierDetail } from '#shared/dossier.view.ts';
+import { TEST_CATALOG } from '#test/support/factories.ts';
+import { createTestApp, type TestApp } from '#test/support/http.ts';
+
+describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
+  let t: TestApp;
+  const finishedAt = ['2025-07-08T10:00:00+07:00', '2025-07-09T10:00:00+07:00', '2025-07-11T10:00:00+07:00'];
+  beforeAll(async () => {
+    t = await createTestApp();
+    // Three dossiers received Mon 2025-07-07, due Mon 2025-07-14 (5 working days): early, early, early —
+    // then one finished on the due date (on time) and one after it (late).
+    const finishes = [...finishedAt, '2025-07-14T16:00:00+07:00', '2025-07-16T10:00:00+07:00'];
+    for (const [index, at] of finishes.entries()) {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        payload: {
+          agencyCode: TEST_CATALOG.department,
+          procedureCode: TEST_CATALOG.procedure5Days,
+          channel: index === 0 ? 'online' : 'in_person',
+          receivedAt: '2025-07-07T09:00:00+07:00',
+          officialCode: TEST_CATALOG.counterOfficial,
+        },
+      });
+      const id = created.json<DossierDetail>().id;
+      const done = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${id}/events`,
+        payload: { type: 'finished', occurredAt: at, officialCode: TEST_CATALOG.handlingOfficial },
+      });
+      expect(done.statusCode, done.body).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('serves the agency table: cs1 = (2+2+2+1+0)/5 = 1.4, total, n/9, grade and rank', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' });
+    expect(response.statusCode, response.body).toBe(200);
+    const table = response.json<AgencyScoresView>();
+    expect(table.scheme.id).toBe('tt01-2018');
+    const row = table.rows.find((r) => r.agency.code === TEST_CATALOG.department)!;
+    expect(row.indicators.cs1.score).toBe(1.4);
+    expect(row.indicators.cs3.score).toBe(2);
+    expect(row.rank).toBe(1);
+    expect(row.scored).toBeGreaterThanOrEqual(6);
+    expect(row.total).toBe(
+      Object.values(row.indicators).reduce((sum, indicator) => sum + (indicator.score ?? 0), 0),
+    );
+    expect(row.grade.label).toMatch(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
+    const year = (await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025' })).json<AgencyScoresView>();
+    expect(year.rows.find((r) => r.agency.code === TEST_CATALOG.department)?.indicators.cs1.score).toBe(1.4);
+  });
+
+  it('serves the official table with the handling official classified', async () => {
+    const table = (await t.app.inject({ method: 'GET', url: '/api/v1/scores/officials?period=2025-Q3' })).json<OfficialScoresView>();
+    const handling = table.rows.find((r) => r.official.code === TEST_CATALOG.handlingOfficial)!;
+    expect(handling.indicators.cs1).toBe(1.4);
+    expect(handling.indicators.cs7).toBe(1.4);
+    expect(handling.class.label).toContain('Hoàn thành');
+  });
+
+  it('drills down to the dossiers behind a number', async () => {
+    const agencies = (await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })).json<AgencyScoresView>();
+    const agencyId = agencies.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.agency.id;
+    const all = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/scores/dossiers?period=2025-Q3&subjectKind=agency&subjectId=${agencyId}&indicator=cs1` })
+    ).json<ScoredDossiersView>();
+    expect(all.total).toBe(5);
+    const late = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/scores/dossiers?period=2025-Q3&subjectKind=agency&subjectId=${agencyId}&indicator=cs1&points=0`,
+      })
+    ).json<ScoredDossiersView>();
+    expect(late.items.map((item) => item.timeliness)).toEqual(['late']);
+  });
+
+  it('explains a dossier score, and says why an open dossier has none', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=late' })).json<{ items: { code: string }[] }>();
+    const score = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${list.items[0]!.code}/score` })).json<DossierScoreView>();
+    expect(score.scored).toBe(true);
+    const cs1 = score.indicators.find((i) => i.indicator === 'cs1')!;
+    expect(cs1).toMatchObject({ points: 0, source: 'system' });
+    expect(cs1.rule).toContain('Điều 13');
+    expect(score.stored?.schemeVersion).toBe(score.scheme?.version);
+    const open = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: { agencyCode: TEST_CATALOG.department, procedureCode: TEST_CATALOG.procedure5Days, channel: 'post', receivedAt: '2025-07-20T09:00:00+07:00' },
+    });
+    const none = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${open.json<DossierDetail>().id}/score` })).json<DossierScoreView>();
+    expect(none).toMatchObject({ scored: false, indicators: [] });
+    expect(none.reason).toContain('chỉ chấm điểm khi đã có kết quả');
+  });
+
+  it('records self-assessment and appraisal side by side; the appraisal counts', async () => {
+    const put = (source: string, points: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/scores/assessments',
+        payload: { agencyCode: TEST_CATALOG.department, period: '2025-Q3', indicator: 'cs8', source, points, note: `Minh chứng ${source}` },
+      });
+    expect((await put('self', 2)).statusCode).toBe(204);
+    expect((await put('appraisal', 1)).statusCode).toBe(204);
+    const table = (await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })).json<AgencyScoresView>();
+    const cs8 = table.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.indicators.cs8;
+    expect(cs8.score).toBe(1);
+    expect(cs8.source).toBe('appraisal');
+    expect(cs8.candidates.map((c) => c.source).sort()).toEqual(['appraisal', 'self']);
+  });
+
+  it('refuses a bad period with PERIOD_INVALID', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q5' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'PERIOD_INVALID' } });
+  });
+});

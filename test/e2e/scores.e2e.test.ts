@@ -1,0 +1,285 @@
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '#http/app.ts';
+import type { AgencyScoresView, OfficialScoresView } from '#shared/score.view.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
+import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
+import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import {
+  SCORE_SCENARIO_NOW,
+  SCORE_SCENARIO_PERIOD,
+  seedScoreScenario,
+  type ScoreScenario,
+} from './support/score-scenario.ts';
+
+/** Thông tư 01/2018 Điều 13, chỉ số 1: finished before the due date 2, on it 1, after it 0. */
+const CS1_POINTS: Readonly<Record<string, number>> = { early: 2, on_time: 1, late: 0 };
+
+/**
+ * Điều 15 khoản 2: indicator score = sum of points / number of dossiers, rounded half up to
+ * one decimal — in integer tenths, as the law's example is written by hand.
+ */
+function averageTenths(points: readonly number[]): number {
+  const sum = points.reduce((a, b) => a + b, 0);
+  return Math.floor((20 * sum + points.length) / (2 * points.length));
+}
+
+/** Điều 15 khoản 3, agencies: inclusive lower bounds 15 / 12 / 9 / 6 (of 18). */
+function expectedGrade(total: number): string {
+  if (total >= 15) return 'Xuất sắc';
+  if (total >= 12) return 'Tốt';
+  if (total >= 9) return 'Khá';
+  if (total >= 6) return 'Trung bình';
+  return 'Yếu';
+}
+
+/** Điều 15 khoản 3, officials: ≥ 5 → 100%, 3.5 to < 5 → 70% to < 100%, < 3.5 → below 70% (of 10). */
+function expectedClass(total: number): string {
+  if (total >= 5) return 'Hoàn thành 100% nhiệm vụ';
+  if (total >= 3.5) return 'Hoàn thành từ 70% đến dưới 100% nhiệm vụ';
+  return 'Hoàn thành dưới 70% nhiệm vụ';
+}
+
+/** Tenths as the back office writes them: "1,3" in Vietnamese, "1.3" in English. */
+const viDecimal = (tenths: number) => `${Math.floor(tenths / 10)},${tenths % 10}`;
+const enDecimal = (tenths: number) => `${Math.floor(tenths / 10)}.${tenths % 10}`;
+
+describe('back office: agency and official score tables in Chromium (Thông tư 01/2018)', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let baseUrl: string;
+  let scenario: ScoreScenario;
+  let cs1Tenths: number;
+  const browserErrors: string[] = [];
+
+  beforeAll(async () => {
+    requireWebBuild();
+    database = await createTestDatabase();
+    const deps = buildDeps(database.db, () => SCORE_SCENARIO_NOW);
+    await seedTestCatalog(deps);
+    scenario = await seedScoreScenario(deps);
+    cs1Tenths = averageTenths(scenario.finished.map((dossier) => CS1_POINTS[dossier.timeliness ?? ''] ?? -1));
+    app = await buildApp({
+      context: { deps, databaseKind: database.kind, version: 'test' },
+      webRoot: WEB_ROOT,
+      logLevel: 'warn',
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string')
+      throw new Error('the app is not listening on a TCP port');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+    browser = await launchChromium();
+    context = await browser.newContext({
+      locale: 'en-US',
+      timezoneId: 'America/New_York',
+      viewport: { width: 1280, height: 900 },
+    });
+    page = await context.newPage();
+    // The browser lives in October 2025 too: the default period is the quarter that has just ended.
+    await page.clock.setFixedTime(SCORE_SCENARIO_NOW);
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => browserErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        browserErrors.push(message.text());
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  const apiJson = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${baseUrl}${path}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as T;
+  };
+
+  const finishedCodes = (): string[] => scenario.finished.map((dossier) => dossier.code).sort();
+
+  const agencyRow = (code: string): Locator =>
+    page.locator(`[data-testid="agency-score-row"][data-agency-code="${code}"]`);
+
+  /** Waits for the drill-down and returns its dossier codes, sorted. */
+  const drillCodes = async (): Promise<string[]> => {
+    await page.locator('[data-testid="drill-results"][data-state="ready"]').waitFor();
+    return (
+      await page
+        .getByTestId('drill-row')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''))
+    ).sort();
+  };
+
+  it('built the scenario it meant to: early, on-time and late finishes in 2025-Q3', () => {
+    expect(scenario.finished.map((dossier) => dossier.timeliness)).toEqual(
+      scenario.finished.map((dossier) => dossier.intended),
+    );
+    // 2 + 2 + 1 + 0 + 1 + 2 = 8 points over 6 dossiers = 1.33… → 1.3.
+    expect(cs1Tenths).toBe(13);
+  });
+
+  it('ranks the agencies of the quarter that has ended, with CS1 as computed by hand', async () => {
+    await page.goto(`${baseUrl}/ho-so`);
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Xếp hạng', exact: true })
+      .click();
+    await page.waitForURL(
+      (url) => url.pathname === '/diem/co-quan' && url.searchParams.get('period') === SCORE_SCENARIO_PERIOD,
+    );
+    await page.getByRole('heading', { level: 1, name: 'Xếp hạng cơ quan, đơn vị' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Xếp hạng', exact: true }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(await page.getByLabel('Năm', { exact: true }).inputValue()).toBe('2025');
+    expect(await page.getByLabel('Quý', { exact: true }).inputValue()).toBe('3');
+    await page.locator('[data-testid="agency-scores"][data-state="ready"]').waitFor();
+    expect(await page.getByTestId('score-summary').textContent()).toContain('Quý III/2025');
+
+    const api = await apiJson<AgencyScoresView>(`/api/v1/scores/agencies?period=${SCORE_SCENARIO_PERIOD}`);
+    const apiRow = api.rows.find((row) => row.agency.code === 'H99.01');
+    expect(apiRow?.indicators.cs1.score).toBe(cs1Tenths / 10);
+
+    const row = agencyRow('H99.01');
+    expect(await row.getByRole('rowheader').textContent()).toContain('Sở Tư pháp');
+    expect(await row.getByTestId('indicator-cs1').textContent()).toBe(viDecimal(cs1Tenths));
+    // Received in the quarter: the six finished dossiers and the open one.
+    expect(await row.getByTestId('dossiers').textContent()).toBe('7');
+    // Nobody recorded feedback handling (indicator 8): not scored, shown as "–", left out of the total.
+    expect(await row.getByTestId('indicator-cs8').getByTestId('score-none').count()).toBe(1);
+    expect(await page.getByTestId('score-legend').textContent()).toContain('Điều 15 khoản 4');
+
+    // Grade and rank: the thresholds of Điều 15 khoản 3 applied to the total, ties sharing a rank.
+    const total = apiRow?.total ?? Number.NaN;
+    expect(await row.getByTestId('grade').textContent()).toBe(expectedGrade(total));
+    const rank = 1 + api.rows.filter((other) => other.total > total).length;
+    expect(await row.getAttribute('data-rank')).toBe(String(rank));
+    expect(await row.getByTestId('rank').textContent()).toBe(String(rank));
+    expect(await row.getByTestId('total').textContent()).toContain(viDecimal(Math.round(total * 10)));
+    // The step's unit took part (indicator 2): it is ranked too.
+    expect(await agencyRow('H99.02').count()).toBe(1);
+  });
+
+  it('drills down from the CS1 cell to exactly the dossiers behind it', async () => {
+    await agencyRow('H99.01').getByTestId('indicator-cs1').getByRole('link').click();
+    await page.waitForURL(
+      (url) =>
+        url.pathname === '/diem/ho-so' &&
+        url.searchParams.get('subjectKind') === 'agency' &&
+        url.searchParams.get('indicator') === 'cs1' &&
+        url.searchParams.get('period') === SCORE_SCENARIO_PERIOD,
+    );
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ được chấm điểm' }).waitFor();
+    expect(await drillCodes()).toEqual(finishedCodes());
+    expect(await page.getByTestId('drill-total').textContent()).toContain('6 hồ sơ');
+    await expect.poll(() => page.getByTestId('drill-subject-name').textContent()).toBe('Sở Tư pháp');
+    expect(await page.getByTestId('drill-indicator').textContent()).toBe('CS1 · Thời gian giải quyết');
+    for (const dossier of scenario.finished) {
+      const cell = page.locator(
+        `[data-testid="drill-row"][data-code="${dossier.code}"] [data-testid="points-cs1"]`,
+      );
+      expect(await cell.textContent()).toBe(String(CS1_POINTS[dossier.intended]));
+    }
+    // Only the late one scored 0.
+    await page.getByLabel('Điểm', { exact: true }).selectOption('0');
+    await page.getByRole('button', { name: 'Xem kết quả' }).click();
+    await page.waitForURL((url) => url.searchParams.get('points') === '0');
+    const late = scenario.finished.filter((dossier) => dossier.intended === 'late').map((d) => d.code);
+    await expect.poll(drillCodes).toEqual(late);
+  });
+
+  it('opens a dossier from the drill-down and explains its score with the rule of Điều 13', async () => {
+    const late = scenario.finished.find((dossier) => dossier.intended === 'late')!;
+    await page.getByRole('link', { name: late.code }).click();
+    await page.waitForURL(`${baseUrl}/ho-so/${late.id}`);
+    const section = page.locator('[data-testid="dossier-score"][data-state="ready"]');
+    await section.waitFor();
+    expect(await section.getAttribute('data-scored')).toBe('true');
+    expect(
+      await section.getByRole('heading', { level: 2, name: 'Điểm đánh giá (Thông tư 01/2018)' }).count(),
+    ).toBe(1);
+    const cs1 = section.locator('[data-testid="score-row"][data-indicator="cs1"]');
+    expect(await cs1.getByTestId('score-points').textContent()).toBe('0');
+    expect(await cs1.textContent()).toContain('Hệ thống');
+    expect(await cs1.getByTestId('score-rule').textContent()).toContain('Điều 13');
+    expect((await cs1.getByTestId('score-facts').textContent())?.length ?? 0).toBeGreaterThan(0);
+    expect(await section.getByTestId('score-scheme-version').textContent()).toContain('Thông tư 01/2018');
+
+    // An open dossier is not scored: the section says so and why.
+    await page.goto(`${baseUrl}/ho-so/${scenario.open.id}`);
+    const open = page.locator('[data-testid="dossier-score"][data-state="ready"]');
+    await open.waitFor();
+    expect(await open.getAttribute('data-scored')).toBe('false');
+    expect(await open.getByTestId('score-reason').textContent()).toContain('chưa được chấm điểm');
+  });
+
+  it('lists the handling official in the official table, with the same drill-down', async () => {
+    await page.getByRole('link', { name: 'Cán bộ', exact: true }).click();
+    await page.waitForURL(
+      (url) => url.pathname === '/diem/can-bo' && url.searchParams.get('period') === SCORE_SCENARIO_PERIOD,
+    );
+    await page.getByRole('heading', { level: 1, name: 'Kết quả đánh giá cán bộ, công chức' }).waitFor();
+    await page.locator('[data-testid="official-scores"][data-state="ready"]').waitFor();
+    const api = await apiJson<OfficialScoresView>(`/api/v1/scores/officials?period=${SCORE_SCENARIO_PERIOD}`);
+    const apiRow = api.rows.find((row) => row.official.code === 'CB002');
+    const row = page.locator('[data-testid="official-score-row"][data-official-code="CB002"]');
+    expect(await row.getByRole('rowheader').textContent()).toContain('Trần Thị Bình');
+    // Indicator 1 counts for the official who finished the dossier: all six.
+    expect(await row.getByTestId('indicator-cs1').textContent()).toBe(viDecimal(cs1Tenths));
+    expect(await row.getByTestId('class').textContent()).toBe(expectedClass(apiRow?.total ?? Number.NaN));
+
+    await row.getByTestId('indicator-cs1').getByRole('link').click();
+    await page.waitForURL(
+      (url) =>
+        url.pathname === '/diem/ho-so' &&
+        url.searchParams.get('subjectKind') === 'official' &&
+        url.searchParams.get('subjectId') === apiRow?.official.id,
+    );
+    expect(await drillCodes()).toEqual(finishedCodes());
+    await expect
+      .poll(() => page.getByTestId('drill-subject-name').textContent())
+      .toBe('Trần Thị Bình (CB002)');
+    expect(await page.getByRole('link', { name: 'Cán bộ', exact: true }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+  });
+
+  it('filters by agency subtree, and writes decimals with a point in English', async () => {
+    await page.goto(`${baseUrl}/diem/co-quan?period=${SCORE_SCENARIO_PERIOD}`);
+    await page.locator('[data-testid="agency-scores"][data-state="ready"]').waitFor();
+    const agencies = page.getByLabel('Cơ quan, đơn vị', { exact: true });
+    const buildingId = await agencies.locator('option', { hasText: 'Sở Xây dựng' }).getAttribute('value');
+    await agencies.selectOption(buildingId ?? '');
+    await page.getByRole('button', { name: 'Xem kết quả' }).click();
+    await page.waitForURL((url) => url.searchParams.get('agencyId') === buildingId);
+    await page.locator('[data-testid="agency-scores"][data-state="ready"]').waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('agency-score-row')
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-agency-code'))),
+      )
+      .toEqual(['H99.02']);
+
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/diem/co-quan' && !url.searchParams.has('agencyId'));
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Agency ranking' }).waitFor();
+    await page.locator('[data-testid="agency-scores"][data-state="ready"]').waitFor();
+    expect(await agencyRow('H99.01').getByTestId('indicator-cs1').textContent()).toBe(enDecimal(cs1Tenths));
+    expect(await page.getByTestId('score-summary').textContent()).toContain('Q3 2025');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Xếp hạng cơ quan, đơn vị' }).waitFor();
+
+    expect(browserErrors).toEqual([]);
+  });
+});
