@@ -33,14 +33,18 @@ async function rollupSnapshot(db: Db, quarters: readonly string[]): Promise<Map<
 
 /** `hailong score …`: the period tables, and the full recompute that must equal the incremental rollups. */
 export function registerScoreCommands(program: Command, log: (message: string) => void): void {
+  // `score --period` and `score recompute --period` each own their --period.
+  program.enablePositionalOptions();
   const score = program
     .command('score')
+    .enablePositionalOptions()
     .description('Scores of a period under Thông tư 01/2018: the agency table and the official table')
-    .requiredOption('--period <period>', 'quarter (2025-Q3) or year (2025)')
+    // Not `requiredOption`: commander would then demand it of `score recompute` too.
+    .option('--period <period>', 'quarter (2025-Q3) or year (2025) — required')
     .option('--agency <code>', 'only this agency and its subtree')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (options: { period: string; agency?: string; format: 'table' | 'json' }) => {
-      const period = parsePeriod(options.period);
+    .action(async (options: { period?: string; agency?: string; format: 'table' | 'json' }) => {
+      const period = parsePeriod(options.period ?? '');
       const runtime = await openRuntime(loadConfig(), log);
       try {
         const rootAgencyId = options.agency

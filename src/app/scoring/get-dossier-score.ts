@@ -1,5 +1,6 @@
 import { DomainError } from '#domain/errors.ts';
 import { findDossier } from '#db/repositories/dossier.repository.ts';
+import type { DossierFacts } from '#domain/scoring/types.ts';
 import type { AppDeps } from '../deps.ts';
 import { loadDossierFacts } from './load-dossier-facts.ts';
 import { defaultSchemeRegistry } from './scheme-registry.ts';
@@ -14,7 +15,9 @@ export async function getDossierScore(deps: AppDeps, ref: { id?: string; code?: 
   const dossier = await findDossier(deps.db, ref);
   if (!dossier) throw new DomainError('DOSSIER_NOT_FOUND');
   const [facts] = await loadDossierFacts(deps.db, { dossierIds: [dossier.id] });
-  const scored = facts ? scoreFacts(deps.schemes ?? defaultSchemeRegistry(), facts) : null;
+  const scored = facts
+    ? scoreFacts(deps.schemes ?? defaultSchemeRegistry(), { ...facts, names: await namesOf(deps, facts) })
+    : null;
   const stored = await deps.db
     .selectFrom('dossier_score')
     .selectAll()
@@ -22,4 +25,28 @@ export async function getDossierScore(deps: AppDeps, ref: { id?: string; code?: 
     .where('dossier_id', '=', dossier.id)
     .executeTakeFirst();
   return { dossier, scored, stored };
+}
+
+/** Names of the units and officials a dossier's explanation mentions. */
+async function namesOf(deps: AppDeps, facts: DossierFacts): Promise<Record<string, string>> {
+  const agencyIds = [facts.agencyId, ...facts.steps.map((step) => step.unitAgencyId)];
+  const officialIds = [
+    facts.receivingOfficialId,
+    facts.handlingOfficialId,
+    ...facts.steps.map((step) => step.officialId),
+  ].filter((id): id is string => id !== null);
+  const [agencies, officials] = await Promise.all([
+    deps.db.selectFrom('agency').select(['id', 'name']).where('id', 'in', agencyIds).execute(),
+    officialIds.length === 0
+      ? []
+      : deps.db
+          .selectFrom('official')
+          .select(['id', 'code', 'full_name'])
+          .where('id', 'in', officialIds)
+          .execute(),
+  ]);
+  return Object.fromEntries([
+    ...agencies.map((agency) => [agency.id, agency.name]),
+    ...officials.map((official) => [official.id, `${official.full_name} (${official.code})`]),
+  ]);
 }

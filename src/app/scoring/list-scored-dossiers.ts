@@ -46,6 +46,7 @@ export async function listScoredDossiers(deps: AppDeps, query: ScoredDossierQuer
         'dossier_score.cs7',
       ])
       .orderBy('dossier.finished_at', 'desc')
+      .orderBy('dossier.code')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),

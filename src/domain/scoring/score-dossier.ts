@@ -193,7 +193,8 @@ function scoreCs2(
   }
   facts.steps.forEach((step, i) => {
     const official = step.officialId ?? facts.handlingOfficialId;
-    const who = `Bước ${i + 1} — đơn vị ${step.unitAgencyId}${official === null ? '' : `, cán bộ ${official}`}`;
+    const name = (id: string): string => facts.names?.[id] ?? id;
+    const who = `Bước ${i + 1} — đơn vị ${name(step.unitAgencyId)}${official === null ? '' : `, cán bộ ${name(official)}`}`;
     if (step.timeliness === null) {
       lines.push(`${who}: chưa bàn giao hoặc chưa xác định tiến độ, không chấm.`);
       return;

@@ -46,6 +46,8 @@ export interface DossierFacts {
   /** Against the legal due date (Nghị định 61 Điều 19 khoản 4 restart applied). */
   timeliness: Timeliness | null;
   steps: readonly { unitAgencyId: string; officialId: string | null; timeliness: Timeliness | null }[];
+  /** Display names of agencies and officials by id, for explanations (optional: ids are shown otherwise). */
+  names?: Readonly<Record<string, string>>;
   supplementsNotAtFault: number;
   supplementsAtFault: number;
   receivingOfficialId: string | null;

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyScoresView, DossierScoreView, OfficialScoresView, ScoredDossiersView } from '#shared/score.view.ts';
+import type {
+  AgencyScoresView,
+  DossierScoreView,
+  OfficialScoresView,
+  ScoredDossiersView,
+} from '#shared/score.view.ts';
 import type { DossierDetail } from '#shared/dossier.view.ts';
 import { TEST_CATALOG } from '#test/support/factories.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
@@ -51,12 +56,16 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
       Object.values(row.indicators).reduce((sum, indicator) => sum + (indicator.score ?? 0), 0),
     );
     expect(row.grade.label).toMatch(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
-    const year = (await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025' })).json<AgencyScoresView>();
+    const year = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025' })
+    ).json<AgencyScoresView>();
     expect(year.rows.find((r) => r.agency.code === TEST_CATALOG.department)?.indicators.cs1.score).toBe(1.4);
   });
 
   it('serves the official table with the handling official classified', async () => {
-    const table = (await t.app.inject({ method: 'GET', url: '/api/v1/scores/officials?period=2025-Q3' })).json<OfficialScoresView>();
+    const table = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/scores/officials?period=2025-Q3' })
+    ).json<OfficialScoresView>();
     const handling = table.rows.find((r) => r.official.code === TEST_CATALOG.handlingOfficial)!;
     expect(handling.indicators.cs1).toBe(1.4);
     expect(handling.indicators.cs7).toBe(1.4);
@@ -64,10 +73,15 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
   });
 
   it('drills down to the dossiers behind a number', async () => {
-    const agencies = (await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })).json<AgencyScoresView>();
+    const agencies = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
+    ).json<AgencyScoresView>();
     const agencyId = agencies.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.agency.id;
     const all = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/scores/dossiers?period=2025-Q3&subjectKind=agency&subjectId=${agencyId}&indicator=cs1` })
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/scores/dossiers?period=2025-Q3&subjectKind=agency&subjectId=${agencyId}&indicator=cs1`,
+      })
     ).json<ScoredDossiersView>();
     expect(all.total).toBe(5);
     const late = (
@@ -80,8 +94,12 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
   });
 
   it('explains a dossier score, and says why an open dossier has none', async () => {
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=late' })).json<{ items: { code: string }[] }>();
-    const score = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${list.items[0]!.code}/score` })).json<DossierScoreView>();
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=late' })).json<{
+      items: { code: string }[];
+    }>();
+    const score = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${list.items[0]!.code}/score` })
+    ).json<DossierScoreView>();
     expect(score.scored).toBe(true);
     const cs1 = score.indicators.find((i) => i.indicator === 'cs1')!;
     expect(cs1).toMatchObject({ points: 0, source: 'system' });
@@ -90,9 +108,16 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     const open = await t.app.inject({
       method: 'POST',
       url: '/api/v1/dossiers',
-      payload: { agencyCode: TEST_CATALOG.department, procedureCode: TEST_CATALOG.procedure5Days, channel: 'post', receivedAt: '2025-07-20T09:00:00+07:00' },
+      payload: {
+        agencyCode: TEST_CATALOG.department,
+        procedureCode: TEST_CATALOG.procedure5Days,
+        channel: 'post',
+        receivedAt: '2025-07-20T09:00:00+07:00',
+      },
     });
-    const none = (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${open.json<DossierDetail>().id}/score` })).json<DossierScoreView>();
+    const none = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${open.json<DossierDetail>().id}/score` })
+    ).json<DossierScoreView>();
     expect(none).toMatchObject({ scored: false, indicators: [] });
     expect(none.reason).toContain('chỉ chấm điểm khi đã có kết quả');
   });
@@ -102,11 +127,20 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
       t.app.inject({
         method: 'PUT',
         url: '/api/v1/scores/assessments',
-        payload: { agencyCode: TEST_CATALOG.department, period: '2025-Q3', indicator: 'cs8', source, points, note: `Minh chứng ${source}` },
+        payload: {
+          agencyCode: TEST_CATALOG.department,
+          period: '2025-Q3',
+          indicator: 'cs8',
+          source,
+          points,
+          note: `Minh chứng ${source}`,
+        },
       });
     expect((await put('self', 2)).statusCode).toBe(204);
     expect((await put('appraisal', 1)).statusCode).toBe(204);
-    const table = (await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })).json<AgencyScoresView>();
+    const table = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
+    ).json<AgencyScoresView>();
     const cs8 = table.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.indicators.cs8;
     expect(cs8.score).toBe(1);
     expect(cs8.source).toBe('appraisal');
