@@ -58,10 +58,13 @@ export async function loadDossierFacts(
   for (let start = 0; start < dossiers.length; start += CHUNK) {
     const chunk = dossiers.slice(start, start + CHUNK);
     const ids = chunk.map((dossier) => dossier.id);
+    // agency_id leads the keys of the step and event tables: filtering on it lets the index serve.
+    const agencyIds = [...new Set(chunk.map((dossier) => dossier.agency_id))];
     const [steps, finishers] = await Promise.all([
       db
         .selectFrom('dossier_step')
         .select(['dossier_id', 'unit_agency_id', 'official_id', 'timeliness', 'seq'])
+        .where('agency_id', 'in', agencyIds)
         .where('dossier_id', 'in', ids)
         .orderBy('dossier_id')
         .orderBy('seq')
@@ -69,6 +72,7 @@ export async function loadDossierFacts(
       db
         .selectFrom('dossier_event')
         .select(['dossier_id', 'official_id'])
+        .where('agency_id', 'in', agencyIds)
         .where('dossier_id', 'in', ids)
         .where('type', '=', 'finished')
         .execute(),
