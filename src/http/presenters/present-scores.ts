@@ -1,3 +1,4 @@
+import type { getAgencyScoreDetail } from '#app/scoring/get-agency-score-detail.ts';
 import type { getAgencyScores } from '#app/scoring/get-agency-scores.ts';
 import type { getDossierScore } from '#app/scoring/get-dossier-score.ts';
 import type { getOfficialScores } from '#app/scoring/get-official-scores.ts';
@@ -154,5 +155,43 @@ export function presentDossierScore(data: Awaited<ReturnType<typeof getDossierSc
             period: stored.period,
             computedAt: stored.computed_at.toISOString(),
           },
+  };
+}
+
+/** One agency's result with candidates, the grade rule and the per-sector breakdown. */
+export function presentAgencyScoreDetail(data: Awaited<ReturnType<typeof getAgencyScoreDetail>>) {
+  const table = presentAgencyScores({ scheme: data.scheme, period: data.period, rows: [data.row] });
+  const tenths = (value: number | null | undefined) =>
+    value === null || value === undefined ? null : value / 10;
+  return {
+    ...table.rows[0]!,
+    period: data.period.key,
+    scheme: schemeRef(data.scheme),
+    agencyCount: data.agencyCount,
+    rule: data.row.result.rule,
+    policy: data.row.result.policy,
+    basis: Object.fromEntries(
+      Object.entries(data.row.result.indicators).map(([indicator, result]) => [
+        indicator,
+        result.candidates.map((candidate) => ({
+          source: candidate.source,
+          score: candidate.score / 10,
+          sum: candidate.basis?.sum ?? null,
+          count: candidate.basis?.count ?? null,
+        })),
+      ]),
+    ),
+    sectors: data.sectors.map((sector) => ({
+      sector: sector.sector,
+      indicators: Object.fromEntries(
+        (['cs1', 'cs2', 'cs3', 'cs4', 'cs6', 'cs7'] as const).map((indicator) => {
+          const cell = sector.indicators[indicator];
+          return [
+            indicator,
+            cell === undefined ? null : { score: tenths(cell.score), sum: cell.sum, count: cell.count },
+          ];
+        }),
+      ),
+    })),
   };
 }

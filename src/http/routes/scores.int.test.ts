@@ -147,6 +147,27 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     expect(cs8.candidates.map((c) => c.source).sort()).toEqual(['appraisal', 'self']);
   });
 
+  it('explains one agency: candidates with sums and counts, the grade rule, the sector breakdown', async () => {
+    const agencies = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
+    ).json<AgencyScoresView>();
+    const agencyId = agencies.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.agency.id;
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/scores/agencies/${agencyId}?period=2025-Q3`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const detail = response.json<{
+      rule: string;
+      basis: Record<string, { source: string; sum: number | null; count: number | null }[]>;
+      sectors: { sector: string; indicators: Record<string, { score: number; count: number } | null> }[];
+    }>();
+    expect(detail.rule).toContain('Điều 15');
+    expect(detail.basis.cs1).toEqual([{ source: 'dossiers', score: 1.4, sum: 7, count: 5 }]);
+    expect(detail.sectors).toEqual([expect.objectContaining({ sector: 'Tư pháp' })]);
+    expect(detail.sectors[0]!.indicators.cs1).toEqual({ score: 1.4, sum: 7, count: 5 });
+  });
+
   it('refuses a bad period with PERIOD_INVALID', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q5' });
     expect(response.statusCode).toBe(400);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getAgencyScoreDetail } from '#app/scoring/get-agency-score-detail.ts';
 import { getAgencyScores } from '#app/scoring/get-agency-scores.ts';
 import { getDossierScore } from '#app/scoring/get-dossier-score.ts';
 import { getOfficialScores } from '#app/scoring/get-official-scores.ts';
@@ -7,6 +8,7 @@ import { recordAgencyAssessment } from '#app/scoring/record-agency-assessment.ts
 import { parsePeriod } from '#domain/periods/period.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 import {
+  presentAgencyScoreDetail,
   presentAgencyScores,
   presentDossierScore,
   presentOfficialScores,
@@ -35,6 +37,21 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
         await getAgencyScores(ctx.deps, parsePeriod(request.query.period), {
           rootAgencyId: request.query.agencyId,
         }),
+      ),
+  );
+  app.get(
+    '/api/v1/scores/agencies/:agencyId',
+    {
+      schema: {
+        tags,
+        summary: "One agency's score explained: candidates per indicator, grade rule, per-sector breakdown",
+        params: z.object({ agencyId: z.uuid() }),
+        querystring: z.object({ period: z.string().trim().min(4).max(7) }),
+      },
+    },
+    async (request) =>
+      presentAgencyScoreDetail(
+        await getAgencyScoreDetail(ctx.deps, request.params.agencyId, parsePeriod(request.query.period)),
       ),
   );
   app.get(
