@@ -45,8 +45,8 @@ async function namesOf(deps: AppDeps, facts: DossierFacts): Promise<Record<strin
           .where('id', 'in', officialIds)
           .execute(),
   ]);
-  return Object.fromEntries([
-    ...agencies.map((agency) => [agency.id, agency.name]),
-    ...officials.map((official) => [official.id, `${official.full_name} (${official.code})`]),
-  ]);
+  const names: Record<string, string> = {};
+  for (const agency of agencies) names[agency.id] = agency.name;
+  for (const official of officials) names[official.id] = `${official.full_name} (${official.code})`;
+  return names;
 }
