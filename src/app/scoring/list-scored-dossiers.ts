@@ -17,9 +17,10 @@ export interface ScoredDossierQuery {
  * stored contributions count for that subject (and indicator, and points), newest first.
  */
 export async function listScoredDossiers(deps: AppDeps, query: ScoredDossierQuery) {
-  const match: Record<string, unknown> = { subjectKind: query.subjectKind, subjectId: query.subjectId };
-  if (query.indicator !== undefined) match.indicator = query.indicator;
-  if (query.points !== undefined) match.points = query.points;
+  // Stored contributions are [kind, agencyId, subjectId, indicator, points] tuples; jsonb containment
+  // of a partial tuple matches on the values given (kinds, ids, indicators and points never collide).
+  const match: (string | number)[] = [query.subjectKind === 'agency' ? 'a' : 'o', query.subjectId];
+  if (query.indicator !== undefined) match.push(query.indicator);
   const base = deps.db
     .selectFrom('dossier_score')
     .innerJoin('dossier', (join) =>
@@ -29,8 +30,14 @@ export async function listScoredDossiers(deps: AppDeps, query: ScoredDossierQuer
     )
     .where('dossier_score.period', 'in', query.period.quarters)
     .where(sql<boolean>`dossier_score.contributions @> ${JSON.stringify([match])}::jsonb`);
+  const filtered =
+    query.points === undefined
+      ? base
+      : base.where(
+          sql<boolean>`dossier_score.contributions @> ${JSON.stringify([[...match, query.points]])}::jsonb`,
+        );
   const [rows, count] = await Promise.all([
-    base
+    filtered
       .select([
         'dossier.id',
         'dossier.code',
@@ -50,7 +57,7 @@ export async function listScoredDossiers(deps: AppDeps, query: ScoredDossierQuer
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.n, page: query.page, pageSize: query.pageSize };
 }

@@ -46,12 +46,22 @@ export async function recomputeScores(
 /** Rollups of the quarters as the plain GROUP BY of the stored per-dossier contributions. */
 export async function rebuildRollups(trx: Db, quarters: readonly string[]): Promise<number> {
   await trx.deleteFrom('score_rollup').where('period', 'in', quarters).execute();
+  // Agency and official cells from the stored contributions, and the sector cells from the agency ones.
   const result = await sql`
+    WITH c AS (
+      SELECT s.scheme_id, s.period, s.sector, e->>0 AS kind, (e->>1)::uuid AS agency_id, (e->>2)::uuid AS subject_id,
+             e->>3 AS indicator, (e->>4)::int AS points
+      FROM dossier_score s, jsonb_array_elements(s.contributions) AS e
+      WHERE s.period IN (${sql.join(quarters)})
+    )
     INSERT INTO score_rollup (agency_id, scheme_id, period, subject_kind, subject_id, sector, indicator, points_sum, dossier_count)
-    SELECT (c->>'agencyId')::uuid, c->>'schemeId', c->>'period', c->>'subjectKind', (c->>'subjectId')::uuid,
-           c->>'sector', c->>'indicator', sum((c->>'points')::int), count(*)
-    FROM dossier_score, jsonb_array_elements(dossier_score.contributions) AS c
-    WHERE dossier_score.period IN (${sql.join(quarters)})
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(trx);
+    SELECT agency_id, scheme_id, period, CASE kind WHEN 'a' THEN 'agency' ELSE 'official' END, subject_id, '', indicator,
+           sum(points), count(*)
+    FROM c GROUP BY agency_id, scheme_id, period, kind, subject_id, indicator
+    UNION ALL
+    SELECT agency_id, scheme_id, period, 'agency_sector', subject_id, sector, indicator, sum(points), count(*)
+    FROM c WHERE kind = 'a' GROUP BY agency_id, scheme_id, period, subject_id, sector, indicator`.execute(
+    trx,
+  );
   return Number(result.numAffectedRows ?? 0n);
 }

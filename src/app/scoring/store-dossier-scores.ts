@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
-import { contributionDelta, scoreContributions, type Contribution } from '#domain/rollups/contributions.ts';
+import {
+  contributionDelta,
+  decodeContributions,
+  encodeContributions,
+  scoreContributions,
+  type Contribution,
+} from '#domain/rollups/contributions.ts';
 import { scoreDossierTt01 } from '#domain/scoring/score-dossier.ts';
 import type { Tt01Scheme } from '#domain/scoring/load-scheme.ts';
 import type { DossierFacts, DossierScore } from '#domain/scoring/types.ts';
@@ -54,12 +60,8 @@ export function dossierScoreRow(scored: ScoredDossier) {
     disagreements: scored.score.indicators
       .filter((outcome) => outcome.disagreement)
       .map((outcome) => outcome.indicator),
-    contributions: JSON.stringify(scored.contributions),
+    contributions: JSON.stringify(encodeContributions(scored.contributions)),
   };
-}
-
-function isContributionList(value: unknown): value is Contribution[] {
-  return Array.isArray(value);
 }
 
 /**
@@ -74,11 +76,17 @@ export async function storeDossierScore(
   const scored = scoreFacts(schemes, facts);
   const previous = await trx
     .selectFrom('dossier_score')
-    .select(['scheme_id', 'contributions'])
+    .select(['scheme_id', 'period', 'sector', 'contributions'])
     .where('agency_id', '=', facts.agencyId)
     .where('dossier_id', '=', facts.dossierId)
     .execute();
-  const before = previous.flatMap((row) => (isContributionList(row.contributions) ? row.contributions : []));
+  const before = previous.flatMap((row) =>
+    decodeContributions(row.contributions, {
+      schemeId: row.scheme_id,
+      period: row.period,
+      sector: row.sector,
+    }),
+  );
   const after = scored?.contributions ?? [];
   await trx
     .deleteFrom('dossier_score')

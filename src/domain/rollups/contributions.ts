@@ -74,3 +74,56 @@ export function contributionDelta(
   after.forEach((c) => apply(c, 1));
   return [...cells.values()].filter((entry) => entry.sum !== 0 || entry.count !== 0);
 }
+
+/**
+ * A contribution as stored with the dossier's score: [kind, agencyId, subjectId, indicator,
+ * points] with kind 'a' (agency) or 'o' (official). Scheme, period and sector are columns of the
+ * score row, and the sector cells are the agency cells again, so they are not stored: a
+ * province-size table stays small.
+ */
+export type StoredContribution = [
+  kind: 'a' | 'o',
+  agencyId: string,
+  subjectId: string,
+  indicator: string,
+  points: Points,
+];
+
+/** The stored form of a dossier's contributions (the inverse of decodeContributions). */
+export function encodeContributions(contributions: readonly Contribution[]): StoredContribution[] {
+  return contributions
+    .filter((c) => c.subjectKind !== 'agency_sector')
+    .map((c) => [c.subjectKind === 'agency' ? 'a' : 'o', c.agencyId, c.subjectId, c.indicator, c.points]);
+}
+
+function isStoredContribution(value: unknown): value is StoredContribution {
+  return (
+    Array.isArray(value) &&
+    value.length === 5 &&
+    (value[0] === 'a' || value[0] === 'o') &&
+    typeof value[1] === 'string' &&
+    typeof value[2] === 'string' &&
+    typeof value[3] === 'string' &&
+    (value[4] === 0 || value[4] === 1 || value[4] === 2)
+  );
+}
+
+/** The full contributions of a stored score row, sector cells included. */
+export function decodeContributions(
+  stored: unknown,
+  row: { schemeId: string; period: string; sector: string },
+): Contribution[] {
+  if (!Array.isArray(stored)) return [];
+  const out: Contribution[] = [];
+  for (const item of stored) {
+    if (!isStoredContribution(item)) continue;
+    const [kind, agencyId, subjectId, indicator, points] = item;
+    const base = { agencyId, schemeId: row.schemeId, period: row.period, subjectId, indicator, points };
+    if (kind === 'o') out.push({ ...base, subjectKind: 'official', sector: '' });
+    else {
+      out.push({ ...base, subjectKind: 'agency', sector: '' });
+      out.push({ ...base, subjectKind: 'agency_sector', sector: row.sector });
+    }
+  }
+  return out;
+}
