@@ -2,6 +2,7 @@ import type { getAgencyScoreDetail } from '#app/scoring/get-agency-score-detail.
 import type { getAgencyScores } from '#app/scoring/get-agency-scores.ts';
 import type { getDossierScore } from '#app/scoring/get-dossier-score.ts';
 import type { getOfficialScores } from '#app/scoring/get-official-scores.ts';
+import type { getQd766Scores } from '#app/scoring/get-qd766-scores.ts';
 import type { listScoredDossiers } from '#app/scoring/list-scored-dossiers.ts';
 import type { Scheme } from '#domain/scoring/load-scheme.ts';
 import type { AgencyIndicatorResult, Tenths } from '#domain/scoring/types.ts';
@@ -192,6 +193,48 @@ export function presentAgencyScoreDetail(data: Awaited<ReturnType<typeof getAgen
           ];
         }),
       ),
+    })),
+  };
+}
+
+/** Hundredths of a point / basis points → the two-decimal numbers shown (QĐ 766: rates to two decimals). */
+function hundredths(value: number | null): number | null {
+  return value === null ? null : value / 100;
+}
+
+/** The 766 index table of a period, with the rate behind each point. */
+export function presentQd766Scores(data: Awaited<ReturnType<typeof getQd766Scores>>) {
+  return {
+    period: data.period.key,
+    scheme: schemeRef(data.scheme),
+    rows: data.rows.map((row, index) => ({
+      rank: index + 1,
+      agency: row.agency,
+      total: row.result.total / 100,
+      max: row.result.max / 100,
+      class: { code: row.result.class.code, label: row.result.class.label },
+      groups: row.result.groups.map((group) => ({
+        id: group.id,
+        name: group.name,
+        points: group.points / 100,
+        max: group.max / 100,
+        available: group.available,
+        indicators: group.indicators,
+      })),
+      indicators: row.result.indicators.map((indicator) => ({
+        id: indicator.id,
+        group: indicator.groupId,
+        name: indicator.name,
+        numerator: indicator.numerator,
+        denominator: indicator.denominator,
+        /** Percent with two decimals; null = N/A. */
+        ratePercent: hundredths(indicator.rateBp),
+        points: hundredths(indicator.points),
+        max: indicator.max / 100,
+        thresholdPercent: hundredths(indicator.threshold),
+        rule: indicator.rule,
+        confidence: indicator.confidence,
+      })),
     })),
   };
 }

@@ -93,6 +93,34 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     expect(late.items.map((item) => item.timeliness)).toEqual(['late']);
   });
 
+  it('computes the Quyết định 766 index from the rates the data gives, N/A for the rest', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/scores/qd766?period=2025-Q3' });
+    expect(response.statusCode, response.body).toBe(200);
+    const table = response.json<{
+      rows: {
+        agency: { code: string };
+        total: number;
+        class: { label: string };
+        indicators: {
+          id: string;
+          numerator: number | null;
+          denominator: number | null;
+          ratePercent: number | null;
+          points: number | null;
+        }[];
+      }[];
+    }>();
+    const row = table.rows.find((r) => r.agency.code === TEST_CATALOG.department)!;
+    const rate = (id: string) => row.indicators.find((indicator) => indicator.id === id)!;
+    // 2.1: 4 of the 5 finished dossiers early or on time → 80%, no threshold: 20 × 0.8 = 16 points.
+    expect(rate('2.1')).toMatchObject({ numerator: 4, denominator: 5, ratePercent: 80, points: 16 });
+    // 3.3: one online dossier of 5 received, paper result without an electronic one → 0 counted (threshold 50%).
+    expect(rate('3.3')).toMatchObject({ numerator: 0, denominator: 5, points: 0 });
+    expect(rate('1.1').points).toBeNull();
+    expect(row.total).toBeGreaterThanOrEqual(16);
+    expect(row.class.label).toBe('Yếu');
+  });
+
   it('explains a dossier score, and says why an open dossier has none', async () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=late' })).json<{
       items: { code: string }[];

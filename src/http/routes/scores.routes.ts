@@ -3,6 +3,7 @@ import { getAgencyScoreDetail } from '#app/scoring/get-agency-score-detail.ts';
 import { getAgencyScores } from '#app/scoring/get-agency-scores.ts';
 import { getDossierScore } from '#app/scoring/get-dossier-score.ts';
 import { getOfficialScores } from '#app/scoring/get-official-scores.ts';
+import { getQd766Scores } from '#app/scoring/get-qd766-scores.ts';
 import { listScoredDossiers } from '#app/scoring/list-scored-dossiers.ts';
 import { recordAgencyAssessment } from '#app/scoring/record-agency-assessment.ts';
 import { parsePeriod } from '#domain/periods/period.ts';
@@ -12,6 +13,7 @@ import {
   presentAgencyScores,
   presentDossierScore,
   presentOfficialScores,
+  presentQd766Scores,
   presentScoredDossiers,
 } from '../presenters/present-scores.ts';
 
@@ -66,6 +68,23 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
     async (request) =>
       presentOfficialScores(
         await getOfficialScores(ctx.deps, parsePeriod(request.query.period), {
+          rootAgencyId: request.query.agencyId,
+        }),
+      ),
+  );
+  app.get(
+    '/api/v1/scores/qd766',
+    {
+      schema: {
+        tags,
+        summary:
+          'Quyết định 766 index per agency: groups, sub-indicators with their rates, total /100, class',
+        querystring: PeriodQuery,
+      },
+    },
+    async (request) =>
+      presentQd766Scores(
+        await getQd766Scores(ctx.deps, parsePeriod(request.query.period), {
           rootAgencyId: request.query.agencyId,
         }),
       ),
