@@ -200,6 +200,19 @@ export interface AgencyAssessmentTable {
   recorded_at: Generated<Date>;
 }
 
+export interface RatingTable {
+  agency_id: string;
+  id: string;
+  dossier_id: string;
+  channel: 'online' | 'qr' | 'device' | 'paper' | 'hotline' | 'other';
+  satisfaction: number;
+  answers: ColumnType<Record<string, unknown>, string, string>;
+  comment: string | null;
+  submitted_at: Timestamp;
+  recorded_at: Generated<Date>;
+  is_duplicate: boolean;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   agency: AgencyTable;
@@ -217,4 +230,5 @@ export interface Database {
   dossier_score: DossierScoreTable;
   score_rollup: ScoreRollupTable;
   agency_assessment: AgencyAssessmentTable;
+  rating: RatingTable;
 }

@@ -124,3 +124,80 @@ export const DossierScoreViewSchema = z.object({
   stored: z.object({ schemeVersion: z.string(), period: z.string(), computedAt: z.string() }).nullable(),
 });
 export type DossierScoreView = z.infer<typeof DossierScoreViewSchema>;
+
+const SatisfactionStatsSchema = z.object({
+  total: z.number().int(),
+  /** Ratings per level: 5 Rất hài lòng, 4 Hài lòng, 3 Bình thường, 2 Không hài lòng, 1 Rất không hài lòng. */
+  counts: z.object({ '1': z.number(), '2': z.number(), '3': z.number(), '4': z.number(), '5': z.number() }),
+  sharesPercent: z.object({
+    '1': z.number(),
+    '2': z.number(),
+    '3': z.number(),
+    '4': z.number(),
+    '5': z.number(),
+  }),
+  /** The 3-level view of Thông tư 32/2017: Rất hài lòng / Hài lòng / Chưa hài lòng. */
+  threeLevel: z.object({
+    counts: z.object({ rat_hai_long: z.number(), hai_long: z.number(), chua_hai_long: z.number() }),
+    sharesPercent: z.object({ rat_hai_long: z.number(), hai_long: z.number(), chua_hai_long: z.number() }),
+  }),
+});
+export const SatisfactionViewSchema = z.object({
+  period: z.string(),
+  overall: SatisfactionStatsSchema,
+  agencies: z.array(
+    z.object({
+      agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+      stats: SatisfactionStatsSchema,
+    }),
+  ),
+  officials: z.array(
+    z.object({
+      official: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+      agency: z.object({ id: z.string(), name: z.string() }),
+      stats: SatisfactionStatsSchema,
+    }),
+  ),
+});
+export type SatisfactionView = z.infer<typeof SatisfactionViewSchema>;
+
+export const Qd766ViewSchema = z.object({
+  period: z.string(),
+  scheme: SchemeRef,
+  rows: z.array(
+    z.object({
+      rank: z.number().int(),
+      agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+      total: z.number(),
+      max: z.number(),
+      class: Label,
+      groups: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          points: z.number(),
+          max: z.number(),
+          available: z.number(),
+          indicators: z.number(),
+        }),
+      ),
+      indicators: z.array(
+        z.object({
+          id: z.string(),
+          group: z.string(),
+          name: z.string(),
+          numerator: z.number().nullable(),
+          denominator: z.number().nullable(),
+          /** Percent with two decimals; null = N/A (no data this phase, counted 0). */
+          ratePercent: z.number().nullable(),
+          points: z.number().nullable(),
+          max: z.number(),
+          thresholdPercent: z.number().nullable(),
+          rule: z.string(),
+          confidence: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type Qd766View = z.infer<typeof Qd766ViewSchema>;

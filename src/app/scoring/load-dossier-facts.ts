@@ -1,12 +1,26 @@
 import { toLocalDate } from '#domain/calendar/time.ts';
 import type { Timeliness } from '#domain/dossiers/timeliness.ts';
-import type { DossierFacts } from '#domain/scoring/types.ts';
+import type { CitizenAnswers, DossierFacts, Points } from '#domain/scoring/types.ts';
 import type { Db } from '../deps.ts';
 
 const CHUNK = 2000;
 
 function timeliness(value: string | null): Timeliness | null {
   return value === 'early' || value === 'on_time' || value === 'late' ? value : null;
+}
+
+function point(value: unknown): Points | undefined {
+  return value === 0 || value === 1 || value === 2 ? value : undefined;
+}
+
+/** The citizen's answers stored with the rating, keeping only well-formed points. */
+function citizenAnswers(stored: Record<string, unknown>): CitizenAnswers {
+  const answers: CitizenAnswers = {};
+  for (const indicator of ['cs1', 'cs3', 'cs4', 'cs7'] as const) {
+    const value = point(stored[indicator]);
+    if (value !== undefined) answers[indicator] = value;
+  }
+  return answers;
 }
 
 function channel(value: string): DossierFacts['channel'] {
@@ -60,7 +74,7 @@ export async function loadDossierFacts(
     const ids = chunk.map((dossier) => dossier.id);
     // agency_id leads the keys of the step and event tables: filtering on it lets the index serve.
     const agencyIds = [...new Set(chunk.map((dossier) => dossier.agency_id))];
-    const [steps, finishers] = await Promise.all([
+    const [steps, finishers, ratings] = await Promise.all([
       db
         .selectFrom('dossier_step')
         .select(['dossier_id', 'unit_agency_id', 'official_id', 'timeliness', 'seq'])
@@ -76,7 +90,16 @@ export async function loadDossierFacts(
         .where('dossier_id', 'in', ids)
         .where('type', '=', 'finished')
         .execute(),
+      // The rating that counts: the first valid one (later ones are logged duplicates).
+      db
+        .selectFrom('rating')
+        .select(['dossier_id', 'answers'])
+        .where('agency_id', 'in', agencyIds)
+        .where('dossier_id', 'in', ids)
+        .where('is_duplicate', '=', false)
+        .execute(),
     ]);
+    const answersOf = new Map(ratings.map((row) => [row.dossier_id, citizenAnswers(row.answers)]));
     const stepsOf = new Map<string, typeof steps>();
     for (const step of steps) stepsOf.set(step.dossier_id, [...(stepsOf.get(step.dossier_id) ?? []), step]);
     const finisherOf = new Map(finishers.map((row) => [row.dossier_id, row.official_id]));
@@ -108,7 +131,7 @@ export async function loadDossierFacts(
         // Feedback handling (PAKN) and procedure publication arrive in later phases.
         hasSubstantiatedConductComplaint: false,
         procedurePublication: null,
-        citizenAnswers: null,
+        citizenAnswers: answersOf.get(dossier.id) ?? null,
       });
     }
   }

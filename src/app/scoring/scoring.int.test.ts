@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
+import { recordRating } from '#app/ratings/record-rating.ts';
 import { seedDemo } from '#app/seed/seed-demo.ts';
 import { parsePeriod, quarterOf } from '#domain/periods/period.ts';
 import { toLocalDate } from '#domain/calendar/time.ts';
@@ -93,6 +94,23 @@ describe('scoring on the demo data (Thông tư 01/2018 Điều 13–15)', () => 
           'api',
         );
       }
+    }
+    // Ratings rescore their dossiers incrementally too (the citizen's answers enter indicators 3, 4, 7).
+    const rated = await deps.db
+      .selectFrom('dossier')
+      .select('id')
+      .where('finished_at', 'is not', null)
+      .orderBy('code')
+      .limit(12)
+      .execute();
+    for (const [index, dossier] of rated.entries()) {
+      await recordRating(deps, {
+        dossierId: dossier.id,
+        channel: 'qr',
+        satisfaction: ([5, 4, 2] as const)[index % 3]!,
+        answers: { cs3: ([2, 1, 0] as const)[index % 3], cs7: ([2, 1, 0] as const)[(index + 1) % 3] },
+        submittedAt: new Date(AS_OF - 86_400_000).toISOString(),
+      });
     }
     const incremental = await snapshot(deps);
     await recomputeAllScores(deps);

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-init.ts';
 import * as m0002 from './0002-announced-days.ts';
 import * as m0003 from './0003-scores.ts';
+import * as m0004 from './0004-ratings.ts';
 
 /** Numbered migrations, in order. Add a file `NNNN-name.ts` and list it here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-init': m0001,
   '0002-announced-days': m0002,
   '0003-scores': m0003,
+  '0004-ratings': m0004,
 };
 
 /** Serves the migrations from this static list (no directory scanning, works from any cwd). */

@@ -3,13 +3,15 @@ import type { getAgencyScores } from '#app/scoring/get-agency-scores.ts';
 import type { getDossierScore } from '#app/scoring/get-dossier-score.ts';
 import type { getOfficialScores } from '#app/scoring/get-official-scores.ts';
 import type { getQd766Scores } from '#app/scoring/get-qd766-scores.ts';
+import type { getSatisfaction } from '#app/scoring/get-satisfaction.ts';
 import type { listScoredDossiers } from '#app/scoring/list-scored-dossiers.ts';
 import type { Scheme } from '#domain/scoring/load-scheme.ts';
-import type { AgencyIndicatorResult, Tenths } from '#domain/scoring/types.ts';
+import type { AgencyIndicatorResult, SatisfactionSummary, Tenths } from '#domain/scoring/types.ts';
 import type {
   AgencyScoresView,
   DossierScoreView,
   OfficialScoresView,
+  SatisfactionView,
   ScoredDossiersView,
 } from '#shared/score.view.ts';
 
@@ -235,6 +237,52 @@ export function presentQd766Scores(data: Awaited<ReturnType<typeof getQd766Score
         rule: indicator.rule,
         confidence: indicator.confidence,
       })),
+    })),
+  };
+}
+
+function presentSatisfactionStats(stats: SatisfactionSummary) {
+  const percent = (bp: number) => bp / 100;
+  return {
+    total: stats.total,
+    counts: {
+      '1': stats.counts[1],
+      '2': stats.counts[2],
+      '3': stats.counts[3],
+      '4': stats.counts[4],
+      '5': stats.counts[5],
+    },
+    sharesPercent: {
+      '1': percent(stats.sharesBp[1]),
+      '2': percent(stats.sharesBp[2]),
+      '3': percent(stats.sharesBp[3]),
+      '4': percent(stats.sharesBp[4]),
+      '5': percent(stats.sharesBp[5]),
+    },
+    threeLevel: {
+      counts: { ...stats.threeLevel.counts },
+      sharesPercent: {
+        rat_hai_long: percent(stats.threeLevel.sharesBp.rat_hai_long),
+        hai_long: percent(stats.threeLevel.sharesBp.hai_long),
+        chua_hai_long: percent(stats.threeLevel.sharesBp.chua_hai_long),
+      },
+    },
+  };
+}
+
+/** Citizen satisfaction of a period (5 levels and the 3-level view). */
+export function presentSatisfaction(data: Awaited<ReturnType<typeof getSatisfaction>>): SatisfactionView {
+  return {
+    period: data.period.key,
+    overall: presentSatisfactionStats(data.overall),
+    agencies: data.agencies.map((row) => ({
+      agency: row.agency,
+      stats: presentSatisfactionStats(row.stats),
+    })),
+    officials: data.officials.map((row) => ({
+      official: { id: row.official.id, code: row.official.code, name: row.official.full_name },
+      agency: { id: row.official.agency_id, name: row.official.agency_name },
+      stats: presentSatisfactionStats(row.stats),
     })),
   };
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordRating } from '#app/ratings/record-rating.ts';
 import type {
   AgencyScoresView,
   DossierScoreView,
   OfficialScoresView,
+  SatisfactionView,
   ScoredDossiersView,
 } from '#shared/score.view.ts';
 import type { DossierDetail } from '#shared/dossier.view.ts';
@@ -194,6 +196,66 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     expect(detail.basis.cs1).toEqual([{ source: 'dossiers', score: 1.4, sum: 7, count: 5 }]);
     expect(detail.sectors).toEqual([expect.objectContaining({ sector: 'Tư pháp' })]);
     expect(detail.sectors[0]!.indicators.cs1).toEqual({ score: 1.4, sum: 7, count: 5 });
+  });
+
+  it("takes the citizen's answers into the score, keeps later ratings as duplicates, and counts satisfaction", async () => {
+    const early = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=early&pageSize=10' })
+    ).json<{
+      items: { id: string; code: string }[];
+    }>();
+    const [first, second] = early.items;
+    // The citizen says one extra contact was needed (cs3 = 1) where the system saw none (2): the citizen wins for cs3.
+    const counted = await recordRating(t.deps, {
+      dossierId: first!.id,
+      channel: 'qr',
+      satisfaction: 4,
+      answers: { cs3: 1 },
+      submittedAt: '2025-07-20T10:00:00+07:00',
+    });
+    expect(counted.counts).toBe(true);
+    const duplicate = await recordRating(t.deps, {
+      dossierId: first!.id,
+      channel: 'device',
+      satisfaction: 1,
+      submittedAt: '2025-07-21T10:00:00+07:00',
+    });
+    expect(duplicate.counts).toBe(false);
+    await recordRating(t.deps, {
+      dossierId: second!.id,
+      channel: 'online',
+      satisfaction: 5,
+      submittedAt: '2025-07-22T10:00:00+07:00',
+    });
+    const score = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${first!.code}/score` })
+    ).json<DossierScoreView>();
+    expect(score.indicators.find((i) => i.indicator === 'cs3')).toMatchObject({
+      points: 1,
+      source: 'citizen',
+      systemPoints: 2,
+      citizenPoints: 1,
+      disagreement: true,
+    });
+    const table = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
+    ).json<AgencyScoresView>();
+    expect(table.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.indicators.cs3.score).toBe(1.8); // (1+2+2+2+2)/5
+    const satisfaction = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/scores/satisfaction?period=2025-Q3' })
+    ).json<SatisfactionView>();
+    expect(satisfaction.overall.total).toBe(2);
+    expect(satisfaction.overall.counts).toEqual({ '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 });
+    expect(satisfaction.overall.threeLevel.counts).toEqual({
+      rat_hai_long: 1,
+      hai_long: 1,
+      chua_hai_long: 0,
+    });
+    expect(satisfaction.overall.threeLevel.sharesPercent.rat_hai_long).toBe(50);
+    expect(satisfaction.officials.map((row) => row.official.code).sort()).toEqual([
+      TEST_CATALOG.counterOfficial,
+      TEST_CATALOG.handlingOfficial,
+    ]);
   });
 
   it('refuses a bad period with PERIOD_INVALID', async () => {

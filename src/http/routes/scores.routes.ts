@@ -4,6 +4,7 @@ import { getAgencyScores } from '#app/scoring/get-agency-scores.ts';
 import { getDossierScore } from '#app/scoring/get-dossier-score.ts';
 import { getOfficialScores } from '#app/scoring/get-official-scores.ts';
 import { getQd766Scores } from '#app/scoring/get-qd766-scores.ts';
+import { getSatisfaction } from '#app/scoring/get-satisfaction.ts';
 import { listScoredDossiers } from '#app/scoring/list-scored-dossiers.ts';
 import { recordAgencyAssessment } from '#app/scoring/record-agency-assessment.ts';
 import { parsePeriod } from '#domain/periods/period.ts';
@@ -14,6 +15,7 @@ import {
   presentDossierScore,
   presentOfficialScores,
   presentQd766Scores,
+  presentSatisfaction,
   presentScoredDossiers,
 } from '../presenters/present-scores.ts';
 
@@ -85,6 +87,23 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
     async (request) =>
       presentQd766Scores(
         await getQd766Scores(ctx.deps, parsePeriod(request.query.period), {
+          rootAgencyId: request.query.agencyId,
+        }),
+      ),
+  );
+  app.get(
+    '/api/v1/scores/satisfaction',
+    {
+      schema: {
+        tags,
+        summary:
+          'Citizen satisfaction of a period: 5 levels and the 3-level view, overall, per agency and per official',
+        querystring: PeriodQuery,
+      },
+    },
+    async (request) =>
+      presentSatisfaction(
+        await getSatisfaction(ctx.deps, parsePeriod(request.query.period), {
           rootAgencyId: request.query.agencyId,
         }),
       ),

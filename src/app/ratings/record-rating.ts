@@ -1,0 +1,82 @@
+import { DomainError } from '#domain/errors.ts';
+import type { Points } from '#domain/scoring/types.ts';
+import type { AppDeps } from '../deps.ts';
+import { inTransaction } from '../transaction.ts';
+import { loadDossierFacts } from '../scoring/load-dossier-facts.ts';
+import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
+import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
+
+export const RATING_CHANNELS = ['online', 'qr', 'device', 'paper', 'hotline', 'other'] as const;
+export type RatingChannel = (typeof RATING_CHANNELS)[number];
+
+export interface RatingInput {
+  /** Client-made id: resending the same rating is a no-op. */
+  id?: string;
+  dossierId: string;
+  channel: RatingChannel;
+  /** 5 Rất hài lòng … 1 Rất không hài lòng (stored on 5 levels, decision 7). */
+  satisfaction: 1 | 2 | 3 | 4 | 5;
+  /** The citizen's own answers for the indicators a citizen can judge (Thông tư 01/2018 Điều 14). */
+  answers?: { cs1?: Points; cs3?: Points; cs4?: Points; cs7?: Points };
+  comment?: string;
+  submittedAt: string;
+}
+
+export interface RatingResult {
+  id: string;
+  /** False when an earlier rating already counts for this dossier: this one is kept as a logged duplicate. */
+  counts: boolean;
+  replayed: boolean;
+}
+
+/**
+ * Records a citizen's rating of a dossier. Ratings are append-only; the first valid rating of
+ * a dossier counts and later ones are kept as duplicates (product spec §2.4). The citizen's
+ * answers enter the dossier's score at once (Thông tư 01/2018 Điều 14: indicators 1, 3, 4, 7
+ * from the citizen's form). The collecting channels (token, device, slip) call this use case.
+ */
+export async function recordRating(deps: AppDeps, input: RatingInput): Promise<RatingResult> {
+  return inTransaction(deps.db, async (trx) => {
+    const dossier = await trx
+      .selectFrom('dossier')
+      .select(['agency_id', 'id', 'finished_at'])
+      .where('id', '=', input.dossierId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!dossier) throw new DomainError('DOSSIER_NOT_FOUND');
+    const id = input.id ?? deps.newId();
+    const previous = await trx
+      .selectFrom('rating')
+      .select(['id', 'is_duplicate'])
+      .where('agency_id', '=', dossier.agency_id)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (previous) return { id, counts: !previous.is_duplicate, replayed: true };
+    const earlier = await trx
+      .selectFrom('rating')
+      .select('id')
+      .where('agency_id', '=', dossier.agency_id)
+      .where('dossier_id', '=', dossier.id)
+      .where('is_duplicate', '=', false)
+      .executeTakeFirst();
+    await trx
+      .insertInto('rating')
+      .values({
+        agency_id: dossier.agency_id,
+        id,
+        dossier_id: dossier.id,
+        channel: input.channel,
+        satisfaction: input.satisfaction,
+        answers: JSON.stringify(input.answers ?? {}),
+        comment: input.comment ?? null,
+        submitted_at: new Date(input.submittedAt),
+        is_duplicate: earlier !== undefined,
+      })
+      .execute();
+    if (earlier === undefined && dossier.finished_at !== null) {
+      const [facts] = await loadDossierFacts(trx, { dossierIds: [dossier.id] });
+      if (facts) await storeDossierScore(trx, deps.schemes ?? defaultSchemeRegistry(), facts);
+    }
+    return { id, counts: earlier === undefined, replayed: false };
+  });
+}
