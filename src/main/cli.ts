@@ -4,6 +4,7 @@ import { importCatalog } from '#app/catalog/import-catalog.ts';
 import { loadCalendar } from '#app/calendar/load-calendar.ts';
 import { importDossiers } from '#app/imports/import-dossiers.ts';
 import { isDatabaseEmpty, seedDemo } from '#app/seed/seed-demo.ts';
+import { seedDemoRatings } from '#app/seed/seed-demo-ratings.ts';
 import { recomputeAllScores } from '#app/scoring/recompute-all-scores.ts';
 import { loadConfig } from '#config/config.ts';
 import { useVietnameseValidationMessages } from '#config/zod-locale.ts';
@@ -55,6 +56,7 @@ program
         asOf: runtime.deps.now(),
         log,
       });
+      await seedDemoRatings(runtime.deps, { seed: 1, asOf: runtime.deps.now() });
       const scored = await recomputeAllScores(runtime.deps);
       log(
         `demo data loaded and scored in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`,
@@ -108,6 +110,7 @@ program
         asOf,
         log,
       });
+      await seedDemoRatings(runtime.deps, { seed: options.seed, asOf });
       await recomputeAllScores(runtime.deps);
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } finally {
