@@ -3,7 +3,7 @@ import { indicatorScore } from '#domain/scoring/rounding.ts';
 import { TT01_DOSSIER_INDICATORS, type Tenths, type Tt01DossierIndicator } from '#domain/scoring/types.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { getAgencyScores, readRollups } from './get-agency-scores.ts';
+import { getAgencyScores, readRollups, tt01SchemeIds } from './get-agency-scores.ts';
 
 function isDossierIndicator(value: string): value is Tt01DossierIndicator {
   return (TT01_DOSSIER_INDICATORS as readonly string[]).includes(value);
@@ -22,7 +22,7 @@ export async function getAgencyScoreDetail(deps: AppDeps, agencyId: string, peri
     throw new DomainError('AGENCY_NOT_FOUND', {
       message: 'Cơ quan không có dữ liệu chấm điểm trong kỳ này.',
     });
-  const sectorRows = (await readRollups(deps.db, table.scheme.id, period, 'agency_sector')).filter(
+  const sectorRows = (await readRollups(deps.db, tt01SchemeIds(deps), period, 'agency_sector')).filter(
     (cell) => cell.subject_id === agencyId,
   );
   const sectors = new Map<

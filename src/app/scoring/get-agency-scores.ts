@@ -24,10 +24,21 @@ export function periodScheme(deps: AppDeps, period: Period): Tt01Scheme {
   return scheme;
 }
 
-/** Sums of points and dossier counts per subject and indicator over the period's quarters. */
+/** Every Thông tư 01/2018 scheme id loaded (the rollups of a period may carry several). */
+export function tt01SchemeIds(deps: AppDeps): string[] {
+  return (deps.schemes ?? defaultSchemeRegistry()).all
+    .filter((scheme) => scheme.kind === 'tt01')
+    .map((scheme) => scheme.id);
+}
+
+/**
+ * Sums of points and dossier counts per subject and indicator over the period's quarters. A
+ * period may hold dossiers scored under several versions of the scheme (each dossier under the
+ * one in force on its receipt date): their points all count, so every id of the kind is read.
+ */
 export async function readRollups(
   db: Db,
-  schemeId: string,
+  schemeIds: readonly string[],
   period: Period,
   subjectKind: 'agency' | 'official' | 'agency_sector',
 ) {
@@ -38,7 +49,7 @@ export async function readRollups(
       eb.fn.sum<number>('points_sum').as('sum'),
       eb.fn.sum<number>('dossier_count').as('count'),
     ])
-    .where('scheme_id', '=', schemeId)
+    .where('scheme_id', 'in', schemeIds)
     .where('period', 'in', period.quarters)
     .where('subject_kind', '=', subjectKind)
     .groupBy(['subject_id', 'sector', 'indicator'])
@@ -85,7 +96,7 @@ export async function getAgencyScores(
 ) {
   const scheme = periodScheme(deps, period);
   const [rollups, activity, assessments, agencies] = await Promise.all([
-    readRollups(deps.db, scheme.id, period, 'agency'),
+    readRollups(deps.db, tt01SchemeIds(deps), period, 'agency'),
     agencyActivity(deps.db, period),
     deps.db.selectFrom('agency_assessment').selectAll().where('period', '=', period.key).execute(),
     deps.db.selectFrom('agency').select(['id', 'code', 'name', 'level']).execute(),

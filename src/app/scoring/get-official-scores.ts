@@ -3,7 +3,7 @@ import { aggregateOfficial } from '#domain/scoring/aggregate.ts';
 import { TT01_OFFICIAL_INDICATORS } from '#domain/scoring/types.ts';
 import type { AppDeps } from '../deps.ts';
 import { agencySubtreeIds } from '../catalog/agency-subtree.ts';
-import { periodScheme, readRollups } from './get-agency-scores.ts';
+import { periodScheme, readRollups, tt01SchemeIds } from './get-agency-scores.ts';
 
 type OfficialIndicator = (typeof TT01_OFFICIAL_INDICATORS)[number];
 
@@ -23,7 +23,7 @@ export async function getOfficialScores(
 ) {
   const scheme = periodScheme(deps, period);
   const [rollups, officials] = await Promise.all([
-    readRollups(deps.db, scheme.id, period, 'official'),
+    readRollups(deps.db, tt01SchemeIds(deps), period, 'official'),
     deps.db
       .selectFrom('official')
       .innerJoin('agency', 'agency.id', 'official.agency_id')

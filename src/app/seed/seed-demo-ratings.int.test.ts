@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
 import { buildDeps } from '#test/support/factories.ts';
@@ -45,7 +46,7 @@ describe('demo ratings', () => {
     const disagreeing = await deps.db
       .selectFrom('dossier_score')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('disagreements', '!=', '{}')
+      .where(sql<boolean>`cardinality(disagreements) > 0`)
       .executeTakeFirstOrThrow();
     expect(disagreeing.n).toBeGreaterThan(0);
   });
