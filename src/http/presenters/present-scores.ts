@@ -286,3 +286,26 @@ export function presentSatisfaction(data: Awaited<ReturnType<typeof getSatisfact
     })),
   };
 }
+
+/** One official's result with the sums and counts behind each indicator and the class rule (Điều 15). */
+export function presentOfficialScoreDetail(
+  data: Awaited<ReturnType<typeof getOfficialScores>>,
+  officialId: string,
+) {
+  const row = data.rows.find((candidate) => candidate.id === officialId);
+  if (!row) return null;
+  const table = presentOfficialScores({ ...data, rows: [row] });
+  return {
+    ...table.rows[0]!,
+    period: table.period,
+    scheme: table.scheme,
+    rule: row.result.rule,
+    policy: row.result.policy,
+    basis: Object.fromEntries(
+      Object.entries(row.result.basis).map(([indicator, basis]) => [
+        indicator,
+        basis === null ? null : { sum: basis.sum, count: basis.count },
+      ]),
+    ),
+  };
+}

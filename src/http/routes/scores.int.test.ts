@@ -72,6 +72,20 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     expect(handling.indicators.cs1).toBe(1.4);
     expect(handling.indicators.cs7).toBe(1.4);
     expect(handling.class.label).toContain('Hoàn thành');
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/scores/officials/${handling.official.id}?period=2025-Q3`,
+    });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({
+      basis: { cs1: { sum: 7, count: 5 } },
+      rule: expect.stringContaining('Điều 15') as unknown,
+    });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/scores/officials/${handling.agency.id}?period=2025-Q3`,
+    });
+    expect(unknown.json()).toMatchObject({ error: { code: 'OFFICIAL_NOT_FOUND' } });
   });
 
   it('drills down to the dossiers behind a number', async () => {

@@ -7,12 +7,14 @@ import { getQd766Scores } from '#app/scoring/get-qd766-scores.ts';
 import { getSatisfaction } from '#app/scoring/get-satisfaction.ts';
 import { listScoredDossiers } from '#app/scoring/list-scored-dossiers.ts';
 import { recordAgencyAssessment } from '#app/scoring/record-agency-assessment.ts';
+import { DomainError } from '#domain/errors.ts';
 import { parsePeriod } from '#domain/periods/period.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 import {
   presentAgencyScoreDetail,
   presentAgencyScores,
   presentDossierScore,
+  presentOfficialScoreDetail,
   presentOfficialScores,
   presentQd766Scores,
   presentSatisfaction,
@@ -73,6 +75,30 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
           rootAgencyId: request.query.agencyId,
         }),
       ),
+  );
+  app.get(
+    '/api/v1/scores/officials/:officialId',
+    {
+      schema: {
+        tags,
+        summary:
+          "One official's score explained: the sums and counts behind each indicator and the class rule",
+        params: z.object({ officialId: z.uuid() }),
+        querystring: z.object({ period: z.string().trim().min(4).max(7) }),
+      },
+    },
+    async (request) => {
+      const detail = presentOfficialScoreDetail(
+        await getOfficialScores(ctx.deps, parsePeriod(request.query.period)),
+        request.params.officialId,
+      );
+      if (detail === null) {
+        throw new DomainError('OFFICIAL_NOT_FOUND', {
+          message: 'Cán bộ không có hồ sơ được chấm điểm trong kỳ này.',
+        });
+      }
+      return detail;
+    },
   );
   app.get(
     '/api/v1/scores/qd766',
