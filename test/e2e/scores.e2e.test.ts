@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#http/app.ts';
-import type { AgencyScoresView, OfficialScoresView } from '#shared/score.view.ts';
+import type {
+  AgencyScoresView,
+  OfficialScoresView,
+  Qd766View,
+  SatisfactionView,
+} from '#shared/score.view.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
 import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
 import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
@@ -41,11 +46,24 @@ function expectedClass(total: number): string {
   return 'Hoàn thành dưới 70% nhiệm vụ';
 }
 
+/** Quyết định 766 classes of the total /100 (the scheme's bounds 90 / 80 / 70 / 50, not yet confirmed). */
+function expectedQd766Class(total: number): string {
+  if (total >= 90) return 'Xuất sắc';
+  if (total >= 80) return 'Tốt';
+  if (total >= 70) return 'Khá';
+  if (total >= 50) return 'Trung bình';
+  return 'Yếu';
+}
+
+/** Two decimals as the back office writes them in Vietnamese: "17,14", "85,71%". */
+const viHundredths = (value: number) => value.toFixed(2).replace('.', ',');
+const viPercent = (value: number) => `${viHundredths(value)}%`;
+
 /** Tenths as the back office writes them: "1,3" in Vietnamese, "1.3" in English. */
 const viDecimal = (tenths: number) => `${Math.floor(tenths / 10)},${tenths % 10}`;
 const enDecimal = (tenths: number) => `${Math.floor(tenths / 10)}.${tenths % 10}`;
 
-describe('back office: agency and official score tables in Chromium (Thông tư 01/2018)', () => {
+describe('back office: score tables in Chromium (Thông tư 01/2018, QĐ 766, satisfaction)', () => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let browser: Browser;
@@ -251,6 +269,155 @@ describe('back office: agency and official score tables in Chromium (Thông tư 
     expect(await page.getByRole('link', { name: 'Cán bộ', exact: true }).getAttribute('aria-current')).toBe(
       'page',
     );
+  });
+
+  it('shows the QĐ 766 index: the agency total, and the 2.1 rate behind it once the row is expanded', async () => {
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Chỉ số 766', exact: true })
+      .click();
+    await page.waitForURL(
+      (url) => url.pathname === '/diem/766' && url.searchParams.get('period') === SCORE_SCENARIO_PERIOD,
+    );
+    await page
+      .getByRole('heading', { level: 1, name: 'Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)' })
+      .waitFor();
+    expect(
+      await page.getByRole('link', { name: 'Chỉ số 766', exact: true }).getAttribute('aria-current'),
+    ).toBe('page');
+    await page.locator('[data-testid="qd766-scores"][data-state="ready"]').waitFor();
+    expect(await page.getByTestId('score-summary').textContent()).toContain('Quý III/2025');
+
+    const api = await apiJson<Qd766View>(`/api/v1/scores/qd766?period=${SCORE_SCENARIO_PERIOD}`);
+    const apiRow = api.rows.find((row) => row.agency.code === 'H99.01');
+    if (apiRow === undefined) throw new Error('Sở Tư pháp is missing from the QĐ 766 table');
+    // 2.1 by hand: of the 7 dossiers handled in the quarter, 5 finished early or on time and the
+    // open one is still within time at the quarter's end (the late one is not): 6/7 = 85.71%.
+    const api21 = apiRow.indicators.find((indicator) => indicator.id === '2.1');
+    expect(api21).toMatchObject({ numerator: 6, denominator: 7, ratePercent: 85.71 });
+
+    const row = page.locator('[data-testid="qd766-row"][data-agency-code="H99.01"]');
+    expect(await row.getByRole('rowheader').textContent()).toContain('Sở Tư pháp');
+    expect(await row.getByTestId('total').textContent()).toBe(viHundredths(apiRow.total));
+    expect(await row.getByTestId('grade').textContent()).toBe(expectedQd766Class(apiRow.total));
+    expect(await row.getByTestId('rank').textContent()).toBe(String(apiRow.rank));
+    const group2 = apiRow.groups.find((group) => group.id === '2');
+    expect(await row.getByTestId('group-2').textContent()).toBe(
+      `${viHundredths(group2?.points ?? Number.NaN)}/${group2?.max}`,
+    );
+
+    // The sub-indicators open under the row (a disclosure button).
+    const toggle = row.getByRole('button', { name: 'Chi tiết các chỉ số thành phần của Sở Tư pháp' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const detail = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
+    expect(await detail.isVisible()).toBe(false);
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await detail.getByTestId('qd766-indicators').waitFor();
+    const sub21 = detail.locator('[data-testid="qd766-indicator"][data-indicator="2.1"]');
+    expect(await sub21.getByTestId('rate-percent').textContent()).toBe(viPercent(api21?.ratePercent ?? 0));
+    expect(await sub21.getByTestId('rate-ratio').textContent()).toBe('6/7');
+    expect(await sub21.getByTestId('points').textContent()).toBe(
+      `${viHundredths(api21?.points ?? Number.NaN)}/${api21?.max}`,
+    );
+    expect(await sub21.getByTestId('rule').textContent()).toBe(api21?.rule);
+    // No data this phase: N/A, 0 points, with the scheme's doubt shown.
+    const sub11 = detail.locator('[data-testid="qd766-indicator"][data-indicator="1.1"]');
+    expect(await sub11.getByTestId('rate').textContent()).toBe('Chưa có dữ liệu');
+    expect(await sub11.getByTestId('confidence').textContent()).toBe('chưa xác nhận');
+    expect(await page.getByTestId('legend-na').textContent()).toBe(
+      'Chỉ số chưa có dữ liệu được tính 0 điểm (QĐ 766, mô tả kỹ thuật: mẫu số bằng 0)',
+    );
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => detail.isVisible()).toBe(false);
+  });
+
+  it('shows citizen satisfaction: the ratings that count, overall, per agency and per official', async () => {
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Hài lòng', exact: true })
+      .click();
+    await page.waitForURL(
+      (url) => url.pathname === '/diem/hai-long' && url.searchParams.get('period') === SCORE_SCENARIO_PERIOD,
+    );
+    await page.getByRole('heading', { level: 1, name: 'Mức độ hài lòng' }).waitFor();
+    await page.locator('[data-testid="satisfaction"][data-state="ready"]').waitFor();
+
+    // The first rating of a dossier counts; the resent one is kept but not counted.
+    const counted = scenario.ratings.filter((rating) => rating.counts);
+    expect(scenario.ratings.length - counted.length).toBe(1);
+    const levels = ['1', '2', '3', '4', '5'] as const;
+    const counts = Object.fromEntries(
+      levels.map((level) => [
+        level,
+        counted.filter((rating) => String(rating.satisfaction) === level).length,
+      ]),
+    );
+    expect(counts).toEqual({ '1': 0, '2': 1, '3': 0, '4': 1, '5': 2 });
+
+    const api = await apiJson<SatisfactionView>(
+      `/api/v1/scores/satisfaction?period=${SCORE_SCENARIO_PERIOD}`,
+    );
+    expect(api.overall.total).toBe(counted.length);
+    expect(api.overall.counts).toEqual(counts);
+    expect(api.overall.threeLevel.counts).toEqual({ rat_hai_long: 2, hai_long: 1, chua_hai_long: 1 });
+
+    const overall = page.getByTestId('satisfaction-overall');
+    expect(await overall.getByTestId('overall-total').textContent()).toBe(String(api.overall.total));
+    for (const level of levels) {
+      const item = overall.locator(`[data-testid="overall-level"][data-level="${level}"]`);
+      expect(await item.getByTestId('level-count').textContent()).toBe(`${api.overall.counts[level]} lượt`);
+      expect(await item.getByTestId('level-share').textContent()).toBe(
+        viPercent(api.overall.sharesPercent[level]),
+      );
+    }
+    for (const level of ['rat_hai_long', 'hai_long', 'chua_hai_long'] as const) {
+      const item = overall.locator(`[data-testid="overall-three-level"][data-level="${level}"]`);
+      expect(await item.getByTestId('three-level-share').textContent()).toBe(
+        viPercent(api.overall.threeLevel.sharesPercent[level]),
+      );
+    }
+    // The bar has a text equivalent.
+    expect(
+      await overall
+        .getByRole('img', { name: /Rất hài lòng: 50,00% \(2 lượt\).*Không hài lòng: 25,00% \(1 lượt\)/ })
+        .count(),
+    ).toBe(1);
+
+    const apiAgency = api.agencies.find((row) => row.agency.code === 'H99.01');
+    expect(apiAgency?.stats.total).toBe(counted.length);
+    const agency = page.locator('[data-testid="satisfaction-agency-row"][data-agency-code="H99.01"]');
+    expect(await agency.getByRole('rowheader').textContent()).toContain('Sở Tư pháp');
+    expect(await agency.getByTestId('total').textContent()).toBe(String(apiAgency?.stats.total));
+    for (const level of levels) {
+      expect(await agency.getByTestId(`count-${level}`).textContent()).toBe(String(counts[level]));
+    }
+    expect(await agency.getByTestId('share-rat_hai_long').textContent()).toBe(
+      viPercent(apiAgency?.stats.threeLevel.sharesPercent.rat_hai_long ?? Number.NaN),
+    );
+
+    // Each rating counts for the receiving (CB001) and the handling (CB002) official.
+    for (const code of ['CB001', 'CB002']) {
+      const apiOfficial = api.officials.find((row) => row.official.code === code);
+      expect(apiOfficial?.stats.total).toBe(counted.length);
+      const official = page.locator(
+        `[data-testid="satisfaction-official-row"][data-official-code="${code}"]`,
+      );
+      expect(await official.getByTestId('total').textContent()).toBe(String(apiOfficial?.stats.total));
+      expect(await official.getByTestId('count-5').textContent()).toBe(String(counts['5']));
+    }
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Citizen satisfaction' }).waitFor();
+    expect(
+      await overall
+        .locator('[data-testid="overall-three-level"][data-level="rat_hai_long"]')
+        .getByTestId('three-level-share')
+        .textContent(),
+    ).toBe('50.00%');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mức độ hài lòng' }).waitFor();
   });
 
   it('filters by agency subtree, and writes decimals with a point in English', async () => {

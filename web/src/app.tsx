@@ -5,6 +5,9 @@ import { DossierListPage } from './pages/dossier-list.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { AgencyScoresPage } from './pages/scores/agency-scores.tsx';
 import { OfficialScoresPage } from './pages/scores/official-scores.tsx';
+import { periodPageOf } from './pages/scores/period-pages.ts';
+import { Qd766ScoresPage } from './pages/scores/qd766-scores.tsx';
+import { SatisfactionPage } from './pages/scores/satisfaction.tsx';
 import { ScoredDossiersPage } from './pages/scores/scored-dossiers.tsx';
 import { Link, navigate, useLocation, type Location } from './router.tsx';
 
@@ -17,13 +20,15 @@ export function App() {
   );
 }
 
-type Section = 'dossiers' | 'agencyScores' | 'officialScores' | null;
+type Section = 'dossiers' | 'agencyScores' | 'officialScores' | 'qd766' | 'satisfaction' | null;
 
 /** The navigation entry a page belongs to (a drill-down belongs to the table it came from). */
 function sectionOf({ path, search }: Location): Section {
   if (path === '/ho-so' || path.startsWith('/ho-so/')) return 'dossiers';
   if (path.startsWith('/diem/co-quan')) return 'agencyScores';
   if (path.startsWith('/diem/can-bo')) return 'officialScores';
+  const periodPage = periodPageOf(path);
+  if (periodPage !== null) return periodPage;
   if (path.startsWith('/diem/ho-so')) {
     return new URLSearchParams(search).get('subjectKind') === 'official' ? 'officialScores' : 'agencyScores';
   }
@@ -46,12 +51,21 @@ function Header({ location }: { location: Location }) {
           <Link href="/ho-so" aria-current={current('dossiers')}>
             {t.nav.dossiers}
           </Link>
-          <Link href="/diem/co-quan" aria-current={current('agencyScores')}>
-            {t.nav.agencyScores}
-          </Link>
-          <Link href="/diem/can-bo" aria-current={current('officialScores')}>
-            {t.nav.officialScores}
-          </Link>
+          {/* The score pages as one group: on a phone they wrap under the dossiers as a block. */}
+          <div class="site-nav__group" role="group" aria-label={t.nav.scores}>
+            <Link href="/diem/co-quan" aria-current={current('agencyScores')}>
+              {t.nav.agencyScores}
+            </Link>
+            <Link href="/diem/can-bo" aria-current={current('officialScores')}>
+              {t.nav.officialScores}
+            </Link>
+            <Link href="/diem/766" aria-current={current('qd766')}>
+              {t.nav.qd766}
+            </Link>
+            <Link href="/diem/hai-long" aria-current={current('satisfaction')}>
+              {t.nav.satisfaction}
+            </Link>
+          </div>
         </nav>
         <button
           type="button"
@@ -73,6 +87,8 @@ function Page({ location }: { location: Location }) {
   if (path === '/diem/co-quan') return <AgencyScoresPage search={location.search} />;
   if (path === '/diem/can-bo') return <OfficialScoresPage search={location.search} />;
   if (path === '/diem/ho-so') return <ScoredDossiersPage search={location.search} />;
+  if (path === '/diem/766') return <Qd766ScoresPage search={location.search} />;
+  if (path === '/diem/hai-long') return <SatisfactionPage search={location.search} />;
   const detail = /^\/ho-so\/([^/]+)$/.exec(path);
   if (detail?.[1] !== undefined) {
     // A key per dossier: moving between dossiers starts a fresh page, not a half-updated one.

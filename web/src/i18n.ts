@@ -1,7 +1,12 @@
 import type { ProcedureInput } from '#shared/catalog.schema.ts';
 import type { DossierEventInput, ListDossiersQuery } from '#shared/dossier.schema.ts';
 import type { DossierSummary } from '#shared/dossier.view.ts';
-import type { AgencyScoresView, DossierScoreView, ScoredDossiersView } from '#shared/score.view.ts';
+import type {
+  AgencyScoresView,
+  DossierScoreView,
+  SatisfactionView,
+  ScoredDossiersView,
+} from '#shared/score.view.ts';
 
 /** The two interface languages; Vietnamese is the default (glossary: UI text is Vietnamese first). */
 export type Lang = 'vi' | 'en';
@@ -23,6 +28,21 @@ export type DossierIndicator = keyof ScoredDossiersView['items'][number]['points
 export type AgencyScoreSource = NonNullable<AgencyScoresView['rows'][number]['indicators']['cs1']['source']>;
 /** Who gave a dossier indicator's points. */
 export type DossierScoreSource = NonNullable<DossierScoreView['indicators'][number]['source']>;
+
+/** The five stored satisfaction levels: 5 Rất hài lòng … 1 Rất không hài lòng. */
+export type SatisfactionLevel = keyof SatisfactionView['overall']['counts'];
+/** The three levels of Thông tư 32/2017/TT-BTTTT: Rất hài lòng / Hài lòng / Chưa hài lòng. */
+export type ThreeLevel = keyof SatisfactionView['overall']['threeLevel']['counts'];
+/** How sure the QĐ 766 scheme is of a sub-indicator's maximum and threshold. */
+export type Qd766Confidence = 'confirmed' | 'secondary' | 'unconfirmed';
+
+/** Best first, as the rating forms list them. */
+export const SATISFACTION_LEVELS = ['5', '4', '3', '2', '1'] as const satisfies readonly SatisfactionLevel[];
+export const THREE_LEVELS = [
+  'rat_hai_long',
+  'hai_long',
+  'chua_hai_long',
+] as const satisfies readonly ThreeLevel[];
 
 export const INDICATOR_ORDER = [
   'cs1',
@@ -85,7 +105,15 @@ const vi = {
   appName: 'HàiLòng',
   appTagline: 'Đánh giá giải quyết thủ tục hành chính',
   skipToContent: 'Bỏ qua, đến nội dung chính',
-  nav: { label: 'Điều hướng chính', dossiers: 'Hồ sơ', agencyScores: 'Xếp hạng', officialScores: 'Cán bộ' },
+  nav: {
+    label: 'Điều hướng chính',
+    dossiers: 'Hồ sơ',
+    scores: 'Điểm đánh giá',
+    agencyScores: 'Xếp hạng',
+    officialScores: 'Cán bộ',
+    qd766: 'Chỉ số 766',
+    satisfaction: 'Hài lòng',
+  },
   /** The switch shows the *other* language, written in that language. */
   switchTo: { label: 'English', title: 'Switch the interface to English' },
   loading: 'Đang tải…',
@@ -404,6 +432,115 @@ const vi = {
       units: 'Chỉ số 2 theo từng đơn vị tham gia giải quyết',
       unitColumns: { unit: 'Đơn vị', official: 'Cán bộ', points: 'Điểm', timeliness: 'Tiến độ' },
     },
+    qd766: {
+      title: 'Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)',
+      caption: (period: string) =>
+        `Chỉ số phục vụ người dân, doanh nghiệp theo Quyết định 766/QĐ-TTg, ${period}`,
+      count: (n: number) => `${formatCount('vi', n)} cơ quan, đơn vị`,
+      empty: 'Chưa có cơ quan, đơn vị nào có hồ sơ trong kỳ này.',
+      columns: {
+        rank: 'Hạng',
+        agency: 'Cơ quan, đơn vị',
+        total: 'Tổng điểm',
+        class: 'Xếp loại',
+        details: 'Chỉ số thành phần',
+      },
+      /** Column header of a group ("Nhóm 3a") and its full name (tooltip, card label). */
+      groupCode: (id: string) => `Nhóm ${id}`,
+      groupTitle: (id: string, name: string) => `Nhóm ${id}: ${name}`,
+      /** Group and sub-indicator names by id; in Vietnamese the scheme's own names are shown. */
+      groups: VI_SCHEME_LABELS,
+      indicators: VI_SCHEME_LABELS,
+      outOf: (max: string) => `/${max}`,
+      maxPoints: (max: string) => `tối đa ${max} điểm`,
+      available: (n: number, of: number) => `${n}/${of} chỉ số có dữ liệu`,
+      toggle: 'Chi tiết',
+      toggleLabel: (agency: string) => `các chỉ số thành phần của ${agency}`,
+      detailCaption: (agency: string) =>
+        `Các chỉ số thành phần của ${agency}: tỷ lệ, điểm, ngưỡng và cách tính`,
+      detailColumns: {
+        indicator: 'Chỉ số',
+        rate: 'Tỷ lệ',
+        points: 'Điểm',
+        threshold: 'Ngưỡng',
+        rule: 'Cách tính',
+      },
+      noData: 'Chưa có dữ liệu',
+      noDataPoints: 'tính 0 điểm',
+      noThreshold: 'Không có ngưỡng',
+      threshold: (percent: string) => `từ ${percent}`,
+      confidence: {
+        confirmed: 'đã xác nhận',
+        secondary: 'nguồn thứ cấp',
+        unconfirmed: 'chưa xác nhận',
+      } satisfies Record<Qd766Confidence, string>,
+      confidenceTitle: {
+        confirmed: 'Điểm tối đa và ngưỡng theo văn bản gốc',
+        secondary: 'Điểm tối đa và ngưỡng theo nguồn thứ cấp, cần đối chiếu văn bản gốc',
+        unconfirmed: 'Điểm tối đa và ngưỡng là ước lượng, chưa đối chiếu phụ lục Quyết định 766',
+      } satisfies Record<Qd766Confidence, string>,
+      legend: {
+        groups: 'Các nhóm chỉ số (Quyết định 766/QĐ-TTg)',
+        noData: 'Chỉ số chưa có dữ liệu được tính 0 điểm (QĐ 766, mô tả kỹ thuật: mẫu số bằng 0)',
+        rates:
+          'Tỷ lệ = tử số / mẫu số, làm tròn hai chữ số thập phân. Tỷ lệ từ ngưỡng trở lên được điểm tối đa; dưới ngưỡng, điểm tính theo tỷ lệ. Bấm "Chi tiết" để xem từng chỉ số thành phần.',
+        classes:
+          'Xếp loại theo tổng điểm (tối đa 100): Xuất sắc từ 90, Tốt từ 80, Khá từ 70, Trung bình từ 50, dưới 50 là Yếu.',
+        confidence:
+          'Nhãn "chưa xác nhận": điểm tối đa hoặc ngưỡng là ước lượng, cần đối chiếu phụ lục Quyết định 766; "nguồn thứ cấp": theo tài liệu hướng dẫn, chưa đối chiếu văn bản gốc.',
+        ruleLanguage: '',
+      },
+    },
+    satisfaction: {
+      title: 'Mức độ hài lòng',
+      count: (n: number) => `${formatCount('vi', n)} lượt đánh giá`,
+      countUnit: (_n: number) => 'lượt đánh giá',
+      overall: 'Tổng hợp',
+      overallTitle: (period: string) => `Tổng hợp ${period}`,
+      totalLabel: 'Tổng số lượt đánh giá',
+      fiveLevels: 'Theo 5 mức',
+      threeLevels: 'Theo 3 mức (Thông tư 32/2017/TT-BTTTT)',
+      levels: {
+        '5': 'Rất hài lòng',
+        '4': 'Hài lòng',
+        '3': 'Bình thường',
+        '2': 'Không hài lòng',
+        '1': 'Rất không hài lòng',
+      } satisfies Record<SatisfactionLevel, string>,
+      threeLevelNames: {
+        rat_hai_long: 'Rất hài lòng',
+        hai_long: 'Hài lòng',
+        chua_hai_long: 'Chưa hài lòng',
+      } satisfies Record<ThreeLevel, string>,
+      /** The text equivalent of a bar (read by screen readers instead of the coloured parts). */
+      barLabel: (parts: string) => `Phân bố ${parts}`,
+      levelShare: (label: string, share: string, count: number) =>
+        `${label}: ${share} (${formatCount('vi', count)} lượt)`,
+      ratings: (n: number) => `${formatCount('vi', n)} lượt`,
+      noRatings: 'Chưa có lượt đánh giá nào trong kỳ này.',
+      agencies: 'Theo cơ quan, đơn vị',
+      agenciesCaption: (period: string) => `Mức độ hài lòng theo cơ quan, đơn vị, ${period}`,
+      officials: 'Theo cán bộ, công chức',
+      officialsCaption: (period: string) => `Mức độ hài lòng theo cán bộ, công chức, ${period}`,
+      officialsNote: 'Mỗi lượt đánh giá được tính cho cả cán bộ tiếp nhận và cán bộ giải quyết hồ sơ.',
+      columns: {
+        agency: 'Cơ quan, đơn vị',
+        official: 'Cán bộ, công chức',
+        total: 'Số lượt',
+        distribution: 'Phân bố',
+        threeLevels: 'Theo 3 mức (%)',
+        fiveLevels: 'Theo 5 mức (số lượt)',
+      },
+      levelCount: (label: string) => `${label} (số lượt)`,
+      levelShareHeader: (label: string) => `${label} (%)`,
+      legend: {
+        counted:
+          'Chỉ tính lượt đánh giá đầu tiên của mỗi hồ sơ (các lượt gửi lại được lưu nhưng không tính), gửi trong kỳ đang xem.',
+        threeLevels:
+          'Quy đổi sang 3 mức theo Thông tư 32/2017/TT-BTTTT: Rất hài lòng (mức 5), Hài lòng (mức 4), Chưa hài lòng (mức 3, 2, 1).',
+        shares: 'Tỷ lệ mỗi mức làm tròn riêng đến hai chữ số thập phân, nên tổng có thể lệch 0,01–0,02%.',
+      },
+    },
   },
   errors: {
     title: 'Đã có lỗi',
@@ -425,8 +562,11 @@ const en: Messages = {
   nav: {
     label: 'Main navigation',
     dossiers: 'Dossiers',
+    scores: 'Scores',
     agencyScores: 'Ranking',
     officialScores: 'Officials',
+    qd766: '766 index',
+    satisfaction: 'Satisfaction',
   },
   switchTo: { label: 'Tiếng Việt', title: 'Chuyển giao diện sang tiếng Việt' },
   loading: 'Loading…',
@@ -751,6 +891,139 @@ const en: Messages = {
       units: 'Indicator 2 for each participating unit',
       unitColumns: { unit: 'Unit', official: 'Official', points: 'Points', timeliness: 'Timeliness' },
     },
+    qd766: {
+      title: 'Service index for citizens and businesses (Decision 766)',
+      caption: (period: string) =>
+        `Service index for citizens and businesses under Decision 766/QĐ-TTg, ${period}`,
+      count: (n: number) => `${formatCount('en', n)} ${n === 1 ? 'agency' : 'agencies'}`,
+      empty: 'No agency has dossiers in this period yet.',
+      columns: {
+        rank: 'Rank',
+        agency: 'Agency',
+        total: 'Total',
+        class: 'Grade',
+        details: 'Sub-indicators',
+      },
+      groupCode: (id: string) => `Group ${id}`,
+      groupTitle: (id: string, name: string) => `Group ${id}: ${name}`,
+      groups: {
+        '1': 'Publicity and transparency',
+        '2': 'Progress and results of handling',
+        '3a': 'Online public services',
+        '3b': 'Online payment',
+        '4': 'Digitisation of dossiers',
+        '5': 'Satisfaction',
+      },
+      indicators: {
+        '1.1': 'Procedures published on time',
+        '1.2': 'Procedures updated and published on time in the national procedure database',
+        '1.3': 'Procedures published with all their parts',
+        '1.4': 'Dossiers synchronised with the National Public Service Portal',
+        '2.1': 'Dossiers handled early or on time',
+        '3.1': 'Procedures offered as online public services',
+        '3.2': 'Online public services that received dossiers',
+        '3.3': 'Online dossiers',
+        '3.5': 'Procedures with fees integrated with online payment',
+        '3.6': 'Dossiers paid online',
+        '4.1': 'Dossiers with an electronic result',
+        '4.2': 'Digitised dossiers',
+        '4.3': 'Dossiers re-using digitised data',
+        '4.4': 'Digitised dossiers linked to the citizen’s data store',
+        '4.5': 'Use of population data',
+        '5.1': 'Feedback and petitions by type',
+        '5.2': 'Progress in handling feedback and petitions',
+        '5.3': 'Satisfaction with the handling of feedback and petitions',
+        '5.4': 'Satisfaction with the receipt and handling of procedures',
+      },
+      outOf: (max: string) => `/${max}`,
+      maxPoints: (max: string) => `at most ${max} points`,
+      available: (n: number, of: number) => `${n} of ${of} indicators with data`,
+      toggle: 'Details',
+      toggleLabel: (agency: string) => `sub-indicators of ${agency}`,
+      detailCaption: (agency: string) => `Sub-indicators of ${agency}: rate, points, threshold and rule`,
+      detailColumns: {
+        indicator: 'Indicator',
+        rate: 'Rate',
+        points: 'Points',
+        threshold: 'Threshold',
+        rule: 'Rule (in Vietnamese)',
+      },
+      noData: 'No data yet',
+      noDataPoints: 'counts 0 points',
+      noThreshold: 'No threshold',
+      threshold: (percent: string) => `from ${percent}`,
+      confidence: {
+        confirmed: 'confirmed',
+        secondary: 'secondary source',
+        unconfirmed: 'not confirmed',
+      },
+      confidenceTitle: {
+        confirmed: 'Maximum and threshold from the original text',
+        secondary: 'Maximum and threshold from a secondary source, to be checked against the original text',
+        unconfirmed: 'Maximum and threshold are estimates, not yet checked against the annex of Decision 766',
+      },
+      legend: {
+        groups: 'Indicator groups (Decision 766/QĐ-TTg)',
+        noData:
+          'An indicator without data counts 0 points (Decision 766, technical description: zero denominator)',
+        rates:
+          'Rate = numerator / denominator, rounded to two decimals. A rate at or above the threshold earns the maximum; below it, points are proportional to the rate. Click “Details” to see every sub-indicator.',
+        classes:
+          'Grade by total (at most 100): Excellent from 90, Good from 80, Fair from 70, Average from 50, Poor below 50.',
+        confidence:
+          '“Not confirmed”: the maximum or threshold is an estimate, to be checked against the annex of Decision 766; “secondary source”: from guidance documents, not yet checked against the original text.',
+        ruleLanguage: 'The rules are written in Vietnamese, as the scheme states them.',
+      },
+    },
+    satisfaction: {
+      title: 'Citizen satisfaction',
+      count: (n: number) => `${formatCount('en', n)} ${n === 1 ? 'rating' : 'ratings'}`,
+      countUnit: (n: number) => (n === 1 ? 'rating' : 'ratings'),
+      overall: 'Overall',
+      overallTitle: (period: string) => `Overall, ${period}`,
+      totalLabel: 'Ratings',
+      fiveLevels: 'On 5 levels',
+      threeLevels: 'On 3 levels (Circular 32/2017/TT-BTTTT)',
+      levels: {
+        '5': 'Very satisfied',
+        '4': 'Satisfied',
+        '3': 'Neutral',
+        '2': 'Dissatisfied',
+        '1': 'Very dissatisfied',
+      },
+      threeLevelNames: {
+        rat_hai_long: 'Very satisfied',
+        hai_long: 'Satisfied',
+        chua_hai_long: 'Not satisfied yet',
+      },
+      barLabel: (parts: string) => `Distribution: ${parts}`,
+      levelShare: (label: string, share: string, count: number) =>
+        `${label}: ${share} (${formatCount('en', count)} ${count === 1 ? 'rating' : 'ratings'})`,
+      ratings: (n: number) => `${formatCount('en', n)} ${n === 1 ? 'rating' : 'ratings'}`,
+      noRatings: 'No rating was submitted in this period.',
+      agencies: 'By agency',
+      agenciesCaption: (period: string) => `Citizen satisfaction by agency, ${period}`,
+      officials: 'By official',
+      officialsCaption: (period: string) => `Citizen satisfaction by official, ${period}`,
+      officialsNote: 'Each rating counts for both the receiving and the handling official of the dossier.',
+      columns: {
+        agency: 'Agency',
+        official: 'Official',
+        total: 'Ratings',
+        distribution: 'Distribution',
+        threeLevels: 'On 3 levels (%)',
+        fiveLevels: 'On 5 levels (ratings)',
+      },
+      levelCount: (label: string) => `${label} (ratings)`,
+      levelShareHeader: (label: string) => `${label} (%)`,
+      legend: {
+        counted:
+          'Only the first rating of each dossier counts (later ones are kept but not counted), submitted in the period shown.',
+        threeLevels:
+          'The 3 levels of Circular 32/2017/TT-BTTTT: Very satisfied (level 5), Satisfied (level 4), Not satisfied yet (levels 3, 2, 1).',
+        shares: 'Each share is rounded on its own to two decimals, so they may add up to 100% ± 0.02%.',
+      },
+    },
   },
   errors: {
     title: 'Something went wrong',
@@ -789,6 +1062,24 @@ export function formatScore(lang: Lang, value: number): string {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(value);
+}
+
+/** A number with exactly two decimals (QĐ 766 points): "17,14" in Vietnamese, "17.14" in English. */
+export function formatHundredths(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
+}
+
+/** A number with at most two decimals and no trailing zeros (a maximum, a threshold): "20", "4,5". */
+export function formatNumber(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+}
+
+/** A percentage already rounded by the server, with two decimals: "85,71%" / "85.71%". */
+export function formatPercent(lang: Lang, value: number): string {
+  return `${formatHundredths(lang, value)}%`;
 }
 
 /** The label of an event type; an unknown (newer) type shows as is. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '#app/deps.ts';
 import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
 import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
+import { recordRating, type RatingInput } from '#app/ratings/record-rating.ts';
 import type { DossierEventInput } from '#shared/dossier.schema.ts';
 import { TEST_CATALOG } from '#test/support/factories.ts';
 
@@ -20,11 +21,20 @@ export interface ScoredScenarioDossier {
   timeliness: string | null;
 }
 
+/** A citizen's rating recorded by the scenario, and whether it counts (the first of its dossier does). */
+export interface ScenarioRating {
+  dossierId: string;
+  satisfaction: RatingInput['satisfaction'];
+  counts: boolean;
+}
+
 export interface ScoreScenario {
   /** Received at Sở Tư pháp and finished by the handling official CB002 in 2025-Q3. */
   finished: ScoredScenarioDossier[];
   /** Received in 2025-Q3 and still open: not scored. */
   open: { id: string; code: string };
+  /** Ratings of four finished dossiers submitted in 2025-Q3 (no answers: the scores stay the system's), plus one resent. */
+  ratings: ScenarioRating[];
 }
 
 const c = TEST_CATALOG;
@@ -54,8 +64,9 @@ const forwarded = (at: string): DossierEventInput => ({
 /**
  * Six dossiers finished in 2025-Q3 at Sở Tư pháp (two early, two on time — one of them after a
  * supplement that restarted the legal due date —, one late, one early after an inter-unit step
- * at Sở Xây dựng) and one left open, all through the real use cases: finishing a dossier scores
- * it and moves the period rollups. Needs `seedTestCatalog` first and deps with SCORE_SCENARIO_NOW.
+ * at Sở Xây dựng) and one left open, and citizens' ratings of four of them, all through the real
+ * use cases: finishing a dossier scores it and moves the period rollups. Needs `seedTestCatalog`
+ * first and deps with SCORE_SCENARIO_NOW.
  */
 export async function seedScoreScenario(deps: AppDeps): Promise<ScoreScenario> {
   const step = randomUUID();
@@ -171,5 +182,33 @@ export async function seedScoreScenario(deps: AppDeps): Promise<ScoreScenario> {
     },
     'api',
   );
-  return { finished, open: { id: open.dossierId, code: open.code } };
+
+  // Four citizens rate their dossier in 2025-Q3 (5, 5, 4, 2); the first one rates again later,
+  // which is kept as a duplicate and does not count. Without answers, so indicators 1, 3, 4 and 7
+  // stay as the system scored them.
+  const planned: {
+    dossier: number;
+    satisfaction: RatingInput['satisfaction'];
+    channel: RatingInput['channel'];
+    at: string;
+  }[] = [
+    { dossier: 0, satisfaction: 5, channel: 'qr', at: '2025-07-10T09:00:00+07:00' },
+    { dossier: 1, satisfaction: 5, channel: 'online', at: '2025-07-11T09:00:00+07:00' },
+    { dossier: 2, satisfaction: 4, channel: 'device', at: '2025-07-28T09:00:00+07:00' },
+    { dossier: 3, satisfaction: 2, channel: 'paper', at: '2025-08-05T09:00:00+07:00' },
+    { dossier: 0, satisfaction: 1, channel: 'online', at: '2025-08-20T09:00:00+07:00' },
+  ];
+  const ratings: ScenarioRating[] = [];
+  for (const rating of planned) {
+    const dossier = finished[rating.dossier];
+    if (!dossier) throw new Error(`the scenario has no finished dossier #${rating.dossier}`);
+    const result = await recordRating(deps, {
+      dossierId: dossier.id,
+      channel: rating.channel,
+      satisfaction: rating.satisfaction,
+      submittedAt: rating.at,
+    });
+    ratings.push({ dossierId: dossier.id, satisfaction: rating.satisfaction, counts: result.counts });
+  }
+  return { finished, open: { id: open.dossierId, code: open.code }, ratings };
 }
