@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Period } from '#domain/periods/period.ts';
 import { scoreQd766 } from '#domain/scoring/qd766.ts';
+import { rankAgencies } from '#domain/scoring/rank.ts';
 import type { Qd766Scheme } from '#domain/scoring/load-scheme.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
@@ -89,11 +90,8 @@ export async function getQd766Scores(deps: AppDeps, period: Period, options: { r
         '4.1': { numerator: row.electronic_result, denominator: row.paper_result_finished },
         '4.2': { numerator: row.digitised_with_result, denominator: row.paper_result_finished },
       });
-      return [{ agency, result }];
-    })
-    .sort(
-      (a, b) =>
-        b.result.total - a.result.total || new Intl.Collator('vi').compare(a.agency.name, b.agency.name),
-    );
-  return { scheme: qd766, period, rows: results };
+      return [{ id: agency.id, name: agency.name, total: result.total, agency, result }];
+    });
+  // Equal totals share a rank (1, 2, 2, 4), as in the Thông tư 01/2018 table.
+  return { scheme: qd766, period, rows: rankAgencies(results, 'shared_rank') };
 }

@@ -209,8 +209,8 @@ export function presentQd766Scores(data: Awaited<ReturnType<typeof getQd766Score
   return {
     period: data.period.key,
     scheme: schemeRef(data.scheme),
-    rows: data.rows.map((row, index) => ({
-      rank: index + 1,
+    rows: data.rows.map((row) => ({
+      rank: row.rank,
       agency: row.agency,
       total: row.result.total / 100,
       max: row.result.max / 100,
