@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Instant } from '#domain/calendar/types.ts';
 import type { Database } from '#db/schema.ts';
 import type { SchemeRegistry } from './scoring/scheme-registry.ts';
+import type { TokenKeyring } from './ratings/token-keys.ts';
 
 /** What every use case gets from the composition root: the database, the clock and ids. */
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
   newId(): string;
   /** Scoring schemes; the built-in ones (plus HAILONG_SCHEMES_DIR) when not given. */
   schemes?: SchemeRegistry;
+  /** Keys that sign rating tokens (kept outside the database). */
+  tokenKeys?: TokenKeyring;
 }
 
 /** A database handle or an open transaction: use cases inside a transaction use only the handle they get. */

@@ -213,6 +213,15 @@ export interface RatingTable {
   is_duplicate: boolean;
 }
 
+export interface RatingTokenTable {
+  agency_id: string;
+  dossier_id: string;
+  nonce: string;
+  key_id: number;
+  issued_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   agency: AgencyTable;
@@ -231,4 +240,5 @@ export interface Database {
   score_rollup: ScoreRollupTable;
   agency_assessment: AgencyAssessmentTable;
   rating: RatingTable;
+  rating_token: RatingTokenTable;
 }

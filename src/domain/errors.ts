@@ -29,6 +29,11 @@ export const ERROR_CODES = {
   APOLOGY_DATE_INVALID: 'Ngày hẹn trả mới phải sau ngày hẹn trả hiện tại.',
   CALENDAR_DATE_INVALID: 'Ngày không hợp lệ.',
   IMPORT_FILE_INVALID: 'Tệp nhập không đọc được.',
+  RATING_TOKEN_INVALID:
+    'Mã đánh giá không hợp lệ. Vui lòng kiểm tra lại mã QR hoặc mã hồ sơ và mã xác thực trên phiếu.',
+  RATING_TOKEN_USED: 'Hồ sơ này đã được đánh giá bằng mã này. Cảm ơn ông/bà đã đánh giá.',
+  RATING_TOKEN_EXPIRED: 'Mã đánh giá đã hết hạn.',
+  RATING_NOT_READY: 'Hồ sơ chưa có kết quả: ông/bà có thể đánh giá sau khi nhận kết quả.',
   SCHEME_INVALID: 'Bộ chỉ số (scheme) không hợp lệ.',
   SCHEME_NOT_FOUND: 'Không có bộ chỉ số áp dụng cho thời điểm này.',
   PERIOD_INVALID: 'Kỳ đánh giá không hợp lệ (ví dụ 2025-Q3, 2025).',

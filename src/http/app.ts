@@ -20,6 +20,8 @@ import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerDossierRoutes } from './routes/dossiers.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerScoreRoutes } from './routes/scores.routes.ts';
+import { registerCitizenRatingRoutes } from './routes/citizen-rating.routes.ts';
+import fastifyFormbody from '@fastify/formbody';
 
 export interface BuildAppOptions {
   context: HttpContext;
@@ -65,6 +67,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The citizen rating pages post plain HTML forms (no JavaScript needed).
+  await app.register(fastifyFormbody);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   registerHealthRoutes(app, options.context);
@@ -72,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerCalendarRoutes(app, options.context);
   registerDossierRoutes(app, options.context);
   registerScoreRoutes(app, options.context);
+  registerCitizenRatingRoutes(app, options.context);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

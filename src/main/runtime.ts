@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AppDeps } from '#app/deps.ts';
+import { loadTokenKeyring } from '#app/ratings/token-keys.ts';
 import type { AppConfig } from '#config/config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '#db/client.ts';
 
@@ -28,7 +29,12 @@ export async function openRuntime(config: AppConfig, log: (message: string) => v
     await handle.close();
     throw error;
   }
-  const deps: AppDeps = { db: handle.db, now: () => Date.now(), newId: () => randomUUID() };
+  const deps: AppDeps = {
+    db: handle.db,
+    now: () => Date.now(),
+    newId: () => randomUUID(),
+    tokenKeys: loadTokenKeyring(config.dataDir),
+  };
   return { handle, deps, version: packageVersion() };
 }
 

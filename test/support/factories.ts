@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '#app/deps.ts';
 import { importCatalog } from '#app/catalog/import-catalog.ts';
+import { parseKeyring } from '#app/ratings/token-keys.ts';
 import type { Database } from '#db/schema.ts';
 import type { Kysely } from 'kysely';
+
+/** A fixed keyring for rating tokens in tests (key id 1, then rotated to 2). */
+export const TEST_TOKEN_KEYS = parseKeyring(`1:${Buffer.alloc(32, 1).toString('base64')},2:${Buffer.alloc(32, 2).toString('base64')}`);
 
 /** Use-case deps over a test database with a fixed or moving clock. */
 export function buildDeps(
   db: Kysely<Database>,
   now: () => number = () => Date.parse('2025-06-30T10:00:00+07:00'),
 ): AppDeps {
-  return { db, now, newId: () => randomUUID() };
+  return { db, now, newId: () => randomUUID(), tokenKeys: TEST_TOKEN_KEYS };
 }
 
 /** Codes of the small catalog every integration test can rely on. */

@@ -1,6 +1,6 @@
 import { DomainError } from '#domain/errors.ts';
 import type { Points } from '#domain/scoring/types.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps, Db } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
 import { loadDossierFacts } from '../scoring/load-dossier-facts.ts';
 import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
@@ -35,8 +35,12 @@ export interface RatingResult {
  * answers enter the dossier's score at once (Thông tư 01/2018 Điều 14: indicators 1, 3, 4, 7
  * from the citizen's form). The collecting channels (token, device, slip) call this use case.
  */
-export async function recordRating(deps: AppDeps, input: RatingInput): Promise<RatingResult> {
-  return inTransaction(deps.db, async (trx) => {
+export async function recordRating(
+  deps: AppDeps,
+  input: RatingInput,
+  options: { db?: Db } = {},
+): Promise<RatingResult> {
+  const run = async (trx: Db): Promise<RatingResult> => {
     const dossier = await trx
       .selectFrom('dossier')
       .select(['agency_id', 'id', 'finished_at'])
@@ -78,5 +82,6 @@ export async function recordRating(deps: AppDeps, input: RatingInput): Promise<R
       if (facts) await storeDossierScore(trx, deps.schemes ?? defaultSchemeRegistry(), facts);
     }
     return { id, counts: earlier === undefined, replayed: false };
-  });
+  };
+  return options.db ? run(options.db) : inTransaction(deps.db, run);
 }

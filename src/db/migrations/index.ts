@@ -3,6 +3,7 @@ import * as m0001 from './0001-init.ts';
 import * as m0002 from './0002-announced-days.ts';
 import * as m0003 from './0003-scores.ts';
 import * as m0004 from './0004-ratings.ts';
+import * as m0005 from './0005-rating-tokens.ts';
 
 /** Numbered migrations, in order. Add a file `NNNN-name.ts` and list it here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-announced-days': m0002,
   '0003-scores': m0003,
   '0004-ratings': m0004,
+  '0005-rating-tokens': m0005,
 };
 
 /** Serves the migrations from this static list (no directory scanning, works from any cwd). */
