@@ -1,0 +1,103 @@
+import type { Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
+import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
+import { issueRatingToken } from '#app/ratings/rating-tokens.ts';
+import { buildApp } from '#http/app.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
+import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
+import type { AppDeps } from '#app/deps.ts';
+import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+
+describe('a citizen rates a dossier on a phone, without JavaScript (issue 4)', () => {
+  let database: TestDatabase;
+  let deps: AppDeps;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let dossierId: string;
+  let code: string;
+
+  beforeAll(async () => {
+    requireWebBuild();
+    database = await createTestDatabase();
+    deps = buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00'));
+    await seedTestCatalog(deps);
+    const received = await receiveDossier(
+      deps,
+      {
+        agencyCode: TEST_CATALOG.department,
+        procedureCode: TEST_CATALOG.procedure5Days,
+        channel: 'in_person',
+        receivedAt: '2025-07-07T09:00:00+07:00',
+      },
+      'api',
+    );
+    dossierId = received.dossierId;
+    code = received.code;
+    await appendDossierEvent(
+      deps,
+      { id: dossierId },
+      { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
+      'api',
+    );
+    app = await buildApp({
+      context: { deps, databaseKind: database.kind, version: 'test' },
+      webRoot: WEB_ROOT,
+      logLevel: 'warn',
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('types the slip codes on /danh-gia, rates with the keyboard-free form, and the rating counts', async () => {
+    const issued = await issueRatingToken(deps, { id: dossierId });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 740 },
+      locale: 'vi-VN',
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/danh-gia`);
+    await page.getByLabel('Mã hồ sơ').fill(code);
+    await page.getByLabel('Mã xác thực (8 ký tự)').fill(issued.verificationCode);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => page.url()).toContain(`/r/${issued.token}`);
+    await expect.poll(() => page.locator('code').first().textContent()).toBe(code);
+    await page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await page
+      .getByRole('group', { name: /Số lần phải liên hệ/ })
+      .getByRole('radio', { name: 'Không lần nào' })
+      .check();
+    await page
+      .getByRole('group', { name: /phiền hà/ })
+      .getByRole('radio', { name: 'Không', exact: true })
+      .check();
+    await page.getByLabel(/Góp ý thêm/).fill('Cán bộ hướng dẫn tận tình');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(code);
+    const rating = await deps.db
+      .selectFrom('rating')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .executeTakeFirstOrThrow();
+    expect(rating).toMatchObject({ satisfaction: 4, channel: 'qr', is_duplicate: false });
+    expect(rating.answers).toMatchObject({ cs3: 2 });
+
+    // The QR link again: the token was used once and is refused with a clear message.
+    await page.goto(`${base}/r/${issued.token}`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('đã được đánh giá');
+    // A forged token is refused, in English on request.
+    await page.goto(`${base}/r/${issued.token.slice(0, -4)}AAAA?lang=en`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+    await context.close();
+  });
+});
