@@ -222,6 +222,15 @@ export interface RatingTokenTable {
   used_at: Timestamp | null;
 }
 
+export interface IntegrationTable {
+  id: string;
+  name: string;
+  public_key: string;
+  channel: 'hotline' | 'other' | 'device' | 'online';
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   agency: AgencyTable;
@@ -241,4 +250,5 @@ export interface Database {
   agency_assessment: AgencyAssessmentTable;
   rating: RatingTable;
   rating_token: RatingTokenTable;
+  integration: IntegrationTable;
 }

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   RATING_TOKEN_USED: 'Hồ sơ này đã được đánh giá bằng mã này. Cảm ơn ông/bà đã đánh giá.',
   RATING_TOKEN_EXPIRED: 'Mã đánh giá đã hết hạn.',
   RATING_NOT_READY: 'Hồ sơ chưa có kết quả: ông/bà có thể đánh giá sau khi nhận kết quả.',
+  INTEGRATION_UNAUTHORIZED: 'Yêu cầu không được xác thực: khóa tích hợp, chữ ký hoặc thời điểm không hợp lệ.',
   SCHEME_INVALID: 'Bộ chỉ số (scheme) không hợp lệ.',
   SCHEME_NOT_FOUND: 'Không có bộ chỉ số áp dụng cho thời điểm này.',
   PERIOD_INVALID: 'Kỳ đánh giá không hợp lệ (ví dụ 2025-Q3, 2025).',

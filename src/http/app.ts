@@ -21,6 +21,7 @@ import { registerDossierRoutes } from './routes/dossiers.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerScoreRoutes } from './routes/scores.routes.ts';
 import { registerCitizenRatingRoutes } from './routes/citizen-rating.routes.ts';
+import { registerIngestRoutes } from './routes/ingest.routes.ts';
 import fastifyFormbody from '@fastify/formbody';
 
 export interface BuildAppOptions {
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerDossierRoutes(app, options.context);
   registerScoreRoutes(app, options.context);
   registerCitizenRatingRoutes(app, options.context);
+  await registerIngestRoutes(app, options.context);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

@@ -6,6 +6,7 @@ import { importDossiers } from '#app/imports/import-dossiers.ts';
 import { isDatabaseEmpty, seedDemo } from '#app/seed/seed-demo.ts';
 import { seedDemoRatings } from '#app/seed/seed-demo-ratings.ts';
 import { recomputeAllScores } from '#app/scoring/recompute-all-scores.ts';
+import { registerIntegration } from '#app/ratings/ingest-rating.ts';
 import { loadConfig } from '#config/config.ts';
 import { useVietnameseValidationMessages } from '#config/zod-locale.ts';
 import { isDomainError } from '#domain/errors.ts';
@@ -192,6 +193,38 @@ program
   });
 
 registerScoreCommands(program, log);
+
+program
+  .command('integration')
+  .description('Integrations that deliver ratings from other channels (hotline, comment box, devices)')
+  .command('add')
+  .description('Register an integration by its Ed25519 public key (PEM); prints its id')
+  .requiredOption('--name <name>', 'who sends (e.g. "Tổng đài 1022")')
+  .requiredOption('--public-key <file>', 'PEM file of the Ed25519 public key')
+  .addOption(
+    new Option('--channel <channel>', 'channel recorded with its ratings')
+      .choices(['hotline', 'other', 'device', 'online'])
+      .default('other'),
+  )
+  .action(
+    async (options: {
+      name: string;
+      publicKey: string;
+      channel: 'hotline' | 'other' | 'device' | 'online';
+    }) => {
+      const runtime = await openRuntime(loadConfig(), log);
+      try {
+        const id = await registerIntegration(runtime.deps, {
+          name: options.name,
+          publicKey: readFileSync(options.publicKey, 'utf8'),
+          channel: options.channel,
+        });
+        process.stdout.write(`${id}\n`);
+      } finally {
+        await runtime.handle.close();
+      }
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);
