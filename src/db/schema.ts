@@ -211,6 +211,8 @@ export interface RatingTable {
   submitted_at: Timestamp;
   recorded_at: Generated<Date>;
   is_duplicate: boolean;
+  keyed_by_official_id: ColumnType<string | null, string | null | undefined, never>;
+  slip_reference: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface RatingTokenTable {

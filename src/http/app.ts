@@ -22,6 +22,7 @@ import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerScoreRoutes } from './routes/scores.routes.ts';
 import { registerCitizenRatingRoutes } from './routes/citizen-rating.routes.ts';
 import { registerIngestRoutes } from './routes/ingest.routes.ts';
+import { registerPaperSlipRoutes } from './routes/paper-slips.routes.ts';
 import fastifyFormbody from '@fastify/formbody';
 
 export interface BuildAppOptions {
@@ -79,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerScoreRoutes(app, options.context);
   registerCitizenRatingRoutes(app, options.context);
   await registerIngestRoutes(app, options.context);
+  registerPaperSlipRoutes(app, options.context);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

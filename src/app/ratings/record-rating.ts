@@ -20,6 +20,9 @@ export interface RatingInput {
   answers?: { cs1?: Points; cs3?: Points; cs4?: Points; cs7?: Points };
   comment?: string;
   submittedAt: string;
+  /** Paper slips: who keyed the slip in, and what was scanned from it. */
+  keyedByOfficialId?: string;
+  slipReference?: string;
 }
 
 export interface RatingResult {
@@ -75,6 +78,8 @@ export async function recordRating(
         comment: input.comment ?? null,
         submitted_at: new Date(input.submittedAt),
         is_duplicate: earlier !== undefined,
+        keyed_by_official_id: input.keyedByOfficialId ?? null,
+        slip_reference: input.slipReference ?? null,
       })
       .execute();
     if (earlier === undefined && dossier.finished_at !== null) {

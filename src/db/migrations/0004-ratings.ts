@@ -18,6 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       submitted_at timestamptz NOT NULL,
       recorded_at timestamptz NOT NULL DEFAULT now(),
       is_duplicate boolean NOT NULL,
+      -- Paper slips: the official who keyed the slip in (never the rating's author) and what was scanned.
+      keyed_by_official_id uuid,
+      slip_reference text,
       PRIMARY KEY (agency_id, id),
       FOREIGN KEY (agency_id, dossier_id) REFERENCES dossier (agency_id, id)
     );

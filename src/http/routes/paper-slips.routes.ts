@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { dossierFromScan, keyInPaperSlip } from '#app/ratings/key-in-paper-slip.ts';
+import { InstantSchema } from '#shared/dossier.schema.ts';
+import type { HttpContext, ZodApp } from '../context.ts';
+
+const point = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+
+/** Paper slips keyed in by the focal official (issue 4): look up what was scanned, then record the ticks. */
+export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
+  const tags = ['ratings'];
+  app.get(
+    '/api/v1/paper-slips/lookup',
+    {
+      schema: {
+        tags,
+        summary:
+          'The dossier behind a scanned slip (Code 128 dossier code or QR link), and whether it is rated already',
+        querystring: z.object({ scanned: z.string().trim().min(1).max(300) }),
+        response: {
+          200: z.object({
+            dossier: z.object({
+              id: z.string(),
+              code: z.string(),
+              status: z.string(),
+              agencyName: z.string(),
+              procedureName: z.string(),
+            }),
+            alreadyRated: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const found = await dossierFromScan(ctx.deps, request.query.scanned);
+      const row = await ctx.deps.db
+        .selectFrom('dossier')
+        .innerJoin('agency', 'agency.id', 'dossier.agency_id')
+        .innerJoin('procedure', 'procedure.id', 'dossier.procedure_id')
+        .select(['dossier.status', 'agency.name as agency_name', 'procedure.name as procedure_name'])
+        .where('dossier.id', '=', found.id)
+        .executeTakeFirstOrThrow();
+      const rated = await ctx.deps.db
+        .selectFrom('rating')
+        .select('id')
+        .where('dossier_id', '=', found.id)
+        .where('is_duplicate', '=', false)
+        .executeTakeFirst();
+      return {
+        dossier: {
+          id: found.id,
+          code: found.code,
+          status: row.status,
+          agencyName: row.agency_name,
+          procedureName: row.procedure_name,
+        },
+        alreadyRated: rated !== undefined,
+      };
+    },
+  );
+  app.post(
+    '/api/v1/paper-slips',
+    {
+      schema: {
+        tags,
+        summary:
+          'Key in a paper evaluation slip: who keyed it and the slip are recorded; keying the same slip twice is a no-op',
+        body: z.object({
+          scanned: z.string().trim().min(1).max(300),
+          keyedByOfficialCode: z.string().trim().min(1).max(64),
+          satisfaction: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+          answers: z
+            .object({
+              cs1: point.optional(),
+              cs3: point.optional(),
+              cs4: point.optional(),
+              cs7: point.optional(),
+            })
+            .strict()
+            .optional(),
+          comment: z.string().trim().max(1000).optional(),
+          submittedAt: InstantSchema,
+        }),
+        response: {
+          200: z.object({ id: z.string(), counts: z.boolean(), dossierCode: z.string() }),
+          201: z.object({ id: z.string(), counts: z.boolean(), dossierCode: z.string() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { answers, comment, ...rest } = request.body;
+      const result = await keyInPaperSlip(ctx.deps, {
+        ...rest,
+        ...(answers ? { answers } : {}),
+        ...(comment ? { comment } : {}),
+      });
+      return reply
+        .status(result.replayed ? 200 : 201)
+        .send({ id: result.id, counts: result.counts, dossierCode: result.dossierCode });
+    },
+  );
+}
