@@ -111,6 +111,13 @@ describe('paper slips keyed in by the focal official (issue 4)', () => {
       { channel: 'paper', is_duplicate: false },
       { channel: 'qr', is_duplicate: true },
     ]);
+    const listed = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${dossier.code}/ratings` })
+    ).json<{ channel: string; counts: boolean; keyedBy: { code: string } | null }[]>();
+    expect(listed.map((row) => [row.channel, row.counts, row.keyedBy?.code ?? null])).toEqual([
+      ['paper', true, TEST_CATALOG.counterOfficial],
+      ['qr', false, null],
+    ]);
     const lookup = await t.app.inject({
       method: 'GET',
       url: `/api/v1/paper-slips/lookup?scanned=${dossier.code}`,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { dossierFromScan, keyInPaperSlip } from '#app/ratings/key-in-paper-slip.ts';
 import { InstantSchema } from '#shared/dossier.schema.ts';
+import { findDossier } from '#db/repositories/dossier.repository.ts';
+import { DomainError } from '#domain/errors.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 
 const point = z.union([z.literal(0), z.literal(1), z.literal(2)]);
@@ -55,6 +57,70 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
         },
         alreadyRated: rated !== undefined,
       };
+    },
+  );
+  app.get(
+    '/api/v1/dossiers/:ref/ratings',
+    {
+      schema: {
+        tags,
+        summary:
+          "A dossier's ratings, oldest first: the one that counts and the logged duplicates (no personal data)",
+        params: z.object({ ref: z.string().min(1).max(80) }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              channel: z.string(),
+              satisfaction: z.number(),
+              answers: z.record(z.string(), z.unknown()),
+              comment: z.string().nullable(),
+              submittedAt: z.string(),
+              counts: z.boolean(),
+              keyedBy: z.object({ code: z.string(), name: z.string() }).nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const ref = /^[0-9a-f-]{36}$/i.test(request.params.ref)
+        ? { id: request.params.ref.toLowerCase() }
+        : { code: request.params.ref };
+      const dossier = await findDossier(ctx.deps.db, ref);
+      if (!dossier) throw new DomainError('DOSSIER_NOT_FOUND');
+      const rows = await ctx.deps.db
+        .selectFrom('rating')
+        .leftJoin('official', 'official.id', 'rating.keyed_by_official_id')
+        .select([
+          'rating.id',
+          'rating.channel',
+          'rating.satisfaction',
+          'rating.answers',
+          'rating.comment',
+          'rating.submitted_at',
+          'rating.is_duplicate',
+          'official.code as keyed_code',
+          'official.full_name as keyed_name',
+        ])
+        .where('rating.agency_id', '=', dossier.agency_id)
+        .where('rating.dossier_id', '=', dossier.id)
+        .orderBy('rating.submitted_at')
+        .orderBy('rating.recorded_at')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        channel: row.channel,
+        satisfaction: row.satisfaction,
+        answers: row.answers,
+        comment: row.comment,
+        submittedAt: row.submitted_at.toISOString(),
+        counts: !row.is_duplicate,
+        keyedBy:
+          row.keyed_code === null || row.keyed_name === null
+            ? null
+            : { code: row.keyed_code, name: row.keyed_name },
+      }));
     },
   );
   app.post(
