@@ -3,6 +3,7 @@ import { LangProvider, useI18n } from './lang.tsx';
 import { DossierDetailPage } from './pages/dossier-detail.tsx';
 import { DossierListPage } from './pages/dossier-list.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { PaperSlipPage } from './pages/ratings/paper-slip.tsx';
 import { AgencyScoresPage } from './pages/scores/agency-scores.tsx';
 import { OfficialScoresPage } from './pages/scores/official-scores.tsx';
 import { periodPageOf } from './pages/scores/period-pages.ts';
@@ -20,11 +21,13 @@ export function App() {
   );
 }
 
-type Section = 'dossiers' | 'agencyScores' | 'officialScores' | 'qd766' | 'satisfaction' | null;
+type Section =
+  'dossiers' | 'paperSlips' | 'agencyScores' | 'officialScores' | 'qd766' | 'satisfaction' | null;
 
 /** The navigation entry a page belongs to (a drill-down belongs to the table it came from). */
 function sectionOf({ path, search }: Location): Section {
   if (path === '/ho-so' || path.startsWith('/ho-so/')) return 'dossiers';
+  if (path === '/phieu-giay') return 'paperSlips';
   if (path.startsWith('/diem/co-quan')) return 'agencyScores';
   if (path.startsWith('/diem/can-bo')) return 'officialScores';
   const periodPage = periodPageOf(path);
@@ -50,6 +53,9 @@ function Header({ location }: { location: Location }) {
         <nav aria-label={t.nav.label} class="site-nav">
           <Link href="/ho-so" aria-current={current('dossiers')}>
             {t.nav.dossiers}
+          </Link>
+          <Link href="/phieu-giay" aria-current={current('paperSlips')}>
+            {t.ratings.nav}
           </Link>
           {/* The score pages as one group: on a phone they wrap under the dossiers as a block. */}
           <div class="site-nav__group" role="group" aria-label={t.nav.scores}>
@@ -84,6 +90,7 @@ function Header({ location }: { location: Location }) {
 function Page({ location }: { location: Location }) {
   const path = location.path.length > 1 ? location.path.replace(/\/+$/, '') : location.path;
   if (path === '/ho-so') return <DossierListPage search={location.search} />;
+  if (path === '/phieu-giay') return <PaperSlipPage />;
   if (path === '/diem/co-quan') return <AgencyScoresPage search={location.search} />;
   if (path === '/diem/can-bo') return <OfficialScoresPage search={location.search} />;
   if (path === '/diem/ho-so') return <ScoredDossiersPage search={location.search} />;

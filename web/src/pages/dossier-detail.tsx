@@ -10,6 +10,7 @@ import { eventLabel, isKeyOf, timeLimitLabel, type Lang, type Messages } from '.
 import { useDocumentTitle, useI18n } from '../lang.tsx';
 import { Link } from '../router.tsx';
 import { lastDossierListHref } from './dossier-list.tsx';
+import { DossierRatingsSection } from './ratings/dossier-ratings.tsx';
 import { DossierScoreSection } from './scores/dossier-score.tsx';
 
 type DossierEvent = DossierDetail['events'][number];
@@ -177,6 +178,7 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
       <Timeline dossier={dossier} />
       <Steps steps={dossier.steps} />
       <Supplements supplements={dossier.supplements} />
+      <DossierRatingsSection dossierId={dossier.id} />
       <DossierScoreSection dossierId={dossier.id} />
     </>
   );

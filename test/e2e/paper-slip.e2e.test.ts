@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
+import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
+import type { AppDeps } from '#app/deps.ts';
+import { buildApp } from '#http/app.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
+import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
+import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+
+describe('the focal official keys in a paper evaluation slip with a USB scanner (issue 4)', () => {
+  let database: TestDatabase;
+  let deps: AppDeps;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let dossierId: string;
+  let code: string;
+
+  beforeAll(async () => {
+    requireWebBuild();
+    database = await createTestDatabase();
+    deps = buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00'));
+    await seedTestCatalog(deps);
+    const received = await receiveDossier(
+      deps,
+      {
+        agencyCode: TEST_CATALOG.department,
+        procedureCode: TEST_CATALOG.procedure5Days,
+        channel: 'in_person',
+        receivedAt: '2025-07-07T09:00:00+07:00',
+      },
+      'api',
+    );
+    dossierId = received.dossierId;
+    code = received.code;
+    await appendDossierEvent(
+      deps,
+      { id: dossierId },
+      { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
+      'api',
+    );
+    app = await buildApp({
+      context: { deps, databaseKind: database.kind, version: 'test' },
+      webRoot: WEB_ROOT,
+      logLevel: 'warn',
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  /** What a USB scanner does: types the code into the focused field, then presses Enter. */
+  async function scan(page: Page, text: string): Promise<void> {
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  it('scans, ticks, saves with who keyed it; a second scan warns; the dossier page lists it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/phieu-giay`);
+    const scanField = page.getByLabel('Quét mã vạch hoặc mã QR trên phiếu');
+    // The scan field has the focus on arrival: the scanner can type at once.
+    await expect.poll(() => scanField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await scan(page, code);
+
+    const dossierBlock = page.getByTestId('slip-dossier');
+    await expect.poll(() => dossierBlock.textContent()).toContain(code);
+    expect(await dossierBlock.textContent()).toContain('Sở Tư pháp');
+    expect(await page.getByTestId('already-rated').count()).toBe(0);
+
+    await page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await page
+      .getByRole('group', { name: /Thời gian giải quyết/ })
+      .getByRole('radio', { name: 'Sớm hơn hẹn' })
+      .check();
+    await page
+      .getByRole('group', { name: /Số lần phải liên hệ/ })
+      .getByRole('radio', { name: 'Không lần nào' })
+      .check();
+    await page.getByLabel('Cán bộ nhập phiếu').selectOption(TEST_CATALOG.counterOfficial);
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+
+    const saved = page.getByTestId('slip-saved');
+    await expect.poll(() => saved.textContent()).toContain(`Đã lưu phiếu của hồ sơ ${code}`);
+    expect(await saved.getAttribute('data-counts')).toBe('true');
+    // Ready for the next slip of the stack: empty scan field, focused.
+    expect(await scanField.inputValue()).toBe('');
+    expect(await scanField.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    const official = await deps.db
+      .selectFrom('official')
+      .select('id')
+      .where('code', '=', TEST_CATALOG.counterOfficial)
+      .executeTakeFirstOrThrow();
+    const ratings = await deps.db
+      .selectFrom('rating')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .execute();
+    expect(ratings).toHaveLength(1);
+    expect(ratings[0]).toMatchObject({
+      channel: 'paper',
+      satisfaction: 4,
+      is_duplicate: false,
+      keyed_by_official_id: official.id,
+    });
+    expect(ratings[0]?.answers).toEqual({ cs1: 2, cs3: 2 });
+
+    // The same slip scanned again: the dossier is rated already, and the page says so.
+    await scan(page, code);
+    await expect.poll(() => page.getByTestId('already-rated').textContent()).toContain('đã được đánh giá');
+
+    // The dossier page lists the rating: paper slip, counted, keyed by CB001.
+    await page.goto(`${base}/ho-so/${encodeURIComponent(code)}`);
+    const row = page.getByTestId('rating-row');
+    await expect.poll(() => row.count()).toBe(1);
+    const text = await row.textContent();
+    expect(text).toContain('Phiếu giấy');
+    expect(text).toContain('Được tính');
+    expect(text).toContain('Hài lòng');
+    expect(text).toContain(TEST_CATALOG.counterOfficial);
+    expect(await page.getByRole('link', { name: /In phiếu đánh giá \(PDF\)/ }).getAttribute('href')).toBe(
+      `/api/v1/dossiers/${dossierId}/slip.pdf`,
+    );
+    await page.getByRole('button', { name: 'Tạo mã đánh giá' }).click();
+    await expect.poll(() => page.getByTestId('rating-link').textContent()).toContain(`${base}/r/`);
+    expect(await page.getByTestId('verification-code').textContent()).toMatch(/^\S{4,}$/);
+    await context.close();
+  });
+});

@@ -1,0 +1,510 @@
+import type { RefObject, TargetedSubmitEvent } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getJson, type ApiError } from '../../api.ts';
+import { StatusBadge } from '../../components/badges.tsx';
+import { ErrorAlert } from '../../components/feedback.tsx';
+import { isKeyOf } from '../../i18n.ts';
+import { useDocumentTitle, useI18n } from '../../lang.tsx';
+import { Link } from '../../router.tsx';
+import {
+  blankTicks,
+  POINTS,
+  SATISFACTIONS,
+  sortForKeying,
+  toPaperSlipBody,
+  type Point,
+  type SlipProblem,
+  type SlipTicks,
+} from './paper-slip-form.ts';
+import { asApiError, postJson } from './post-json.ts';
+
+/** `GET /api/v1/paper-slips/lookup` */
+interface Lookup {
+  dossier: { id: string; code: string; status: string; agencyName: string; procedureName: string };
+  alreadyRated: boolean;
+}
+
+/** An official of `GET /api/v1/officials`, as the "keyed by" select needs it. */
+interface KeyingOfficial {
+  id: string;
+  code: string;
+  fullName: string;
+  agencyCode: string;
+  roles: string[];
+}
+
+/** `POST /api/v1/paper-slips` (201 new, 200 when the same slip was keyed before). */
+interface SlipSaved {
+  id: string;
+  counts: boolean;
+  dossierCode: string;
+}
+
+interface Saved {
+  dossierCode: string;
+  counts: boolean;
+  replayed: boolean;
+}
+
+type LookupState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'found'; scanned: string; data: Lookup }
+  | { status: 'error'; error: ApiError };
+
+const KEYED_BY_STORAGE = 'hailong.paperSlip.keyedBy';
+/** How much the mouth of each level's face smiles (negative: frowns). */
+const SMILE: Record<number, number> = { 5: 8, 4: 4, 3: 0, 2: -4, 1: -8 };
+
+/** The face printed next to a satisfaction level on the slip (drawn: emoji fonts vary per computer). */
+function Face({ level }: { level: number }) {
+  const smile = SMILE[level] ?? 0;
+  const mouthY = smile < 0 ? 23 : 20;
+  return (
+    <svg class="choice__face" viewBox="0 0 32 32" width="36" height="36" aria-hidden="true" focusable="false">
+      <circle cx="16" cy="16" r="14" fill="#ffe08a" stroke="#5c4400" stroke-width="1.5" />
+      <circle cx="11" cy="12.5" r="1.8" fill="#3b2b00" />
+      <circle cx="21" cy="12.5" r="1.8" fill="#3b2b00" />
+      <path
+        d={`M9.5 ${mouthY} Q16 ${mouthY + smile} 22.5 ${mouthY}`}
+        fill="none"
+        stroke="#3b2b00"
+        stroke-width="2"
+        stroke-linecap="round"
+      />
+    </svg>
+  );
+}
+
+function storedKeyedBy(): string {
+  try {
+    return window.localStorage.getItem(KEYED_BY_STORAGE) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberKeyedBy(code: string): void {
+  try {
+    window.localStorage.setItem(KEYED_BY_STORAGE, code);
+  } catch {
+    // Not remembered; the choice still holds on this page.
+  }
+}
+
+/**
+ * Nhập phiếu đánh giá giấy (issue 4): a USB scanner types the slip's barcode or QR link into the
+ * scan field and presses Enter; the dossier is shown, the official ticks what the citizen ticked
+ * and saves; focus returns to the scan field for the next slip of the stack.
+ */
+export function PaperSlipPage() {
+  const { t } = useI18n();
+  const p = t.ratings.paper;
+  useDocumentTitle(p.title);
+  const scanRef = useRef<HTMLInputElement>(null);
+  const foundRef = useRef<HTMLHeadingElement>(null);
+  const [scanText, setScanText] = useState('');
+  const [lookup, setLookup] = useState<LookupState>({ status: 'idle' });
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const [officials, setOfficials] = useState<KeyingOfficial[] | null>(null);
+  const lookupSeq = useRef(0);
+
+  useEffect(() => {
+    scanRef.current?.focus();
+    let live = true;
+    getJson<KeyingOfficial[]>('/api/v1/officials').then(
+      (items) => live && setOfficials(sortForKeying(items)),
+      () => live && setOfficials([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (lookup.status === 'found') foundRef.current?.focus();
+  }, [lookup]);
+
+  const submitScan = (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const scanned = scanText.trim();
+    if (scanned === '') return;
+    const seq = ++lookupSeq.current;
+    setSaved(null);
+    setLookup({ status: 'loading' });
+    getJson<Lookup>(`/api/v1/paper-slips/lookup?scanned=${encodeURIComponent(scanned)}`).then(
+      (data) => seq === lookupSeq.current && setLookup({ status: 'found', scanned, data }),
+      (error: unknown) => {
+        if (seq !== lookupSeq.current) return;
+        setLookup({ status: 'error', error: asApiError(error) });
+        // A bad scan: select it so the next scan replaces it.
+        scanRef.current?.select();
+      },
+    );
+  };
+
+  const nextSlip = (result: Saved | null) => {
+    setSaved(result);
+    setLookup({ status: 'idle' });
+    setScanText('');
+    scanRef.current?.focus();
+  };
+
+  return (
+    <div class="paper-slip" data-testid="paper-slip">
+      <h1 id="page-title" tabIndex={-1}>
+        {p.title}
+      </h1>
+      <p class="page-intro">{p.intro}</p>
+
+      <form class="card scan" onSubmit={submitScan} noValidate data-testid="scan-form">
+        <div class="field">
+          <label for="scan-input">{p.scanLabel}</label>
+          <div class="scan__row">
+            <input
+              ref={scanRef}
+              id="scan-input"
+              class="scan__input"
+              type="text"
+              name="scanned"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellcheck={false}
+              maxLength={300}
+              value={scanText}
+              aria-describedby="scan-hint"
+              onInput={(event) => setScanText(event.currentTarget.value)}
+              // Back in the field, the next scan replaces the previous code instead of adding to it.
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <button type="submit" class="button button--primary">
+              {p.lookup}
+            </button>
+          </div>
+          <p class="field__hint" id="scan-hint">
+            {p.scanHint}
+          </p>
+        </div>
+      </form>
+
+      <div aria-live="polite" data-testid="paper-slip-result">
+        {saved !== null && (
+          <div
+            class={`alert ${saved.counts ? 'alert--success' : 'alert--warning'}`}
+            role="status"
+            data-testid="slip-saved"
+            data-counts={String(saved.counts)}
+          >
+            <p class="alert__title">
+              {saved.counts ? p.savedCounted(saved.dossierCode) : p.savedNotCounted(saved.dossierCode)}
+            </p>
+            {saved.replayed && <p>{p.savedAgain}</p>}
+            <p>{p.next}</p>
+          </div>
+        )}
+        {lookup.status === 'loading' && (
+          <p class="loading">
+            <span class="spinner" aria-hidden="true" />
+            {p.looking}
+          </p>
+        )}
+      </div>
+      {lookup.status === 'error' && <ErrorAlert error={lookup.error} />}
+      {lookup.status === 'found' && (
+        <SlipForm
+          key={`${lookup.data.dossier.id}:${lookup.scanned}`}
+          lookup={lookup.data}
+          scanned={lookup.scanned}
+          officials={officials}
+          foundRef={foundRef}
+          onSaved={nextSlip}
+          onCancel={() => nextSlip(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+interface SlipFormProps {
+  lookup: Lookup;
+  scanned: string;
+  officials: KeyingOfficial[] | null;
+  foundRef: RefObject<HTMLHeadingElement>;
+  onSaved: (saved: Saved) => void;
+  onCancel: () => void;
+}
+
+function SlipForm({ lookup, scanned, officials, foundRef, onSaved, onCancel }: SlipFormProps) {
+  const { t } = useI18n();
+  const p = t.ratings.paper;
+  const { dossier } = lookup;
+  const [ticks, setTicks] = useState<SlipTicks>(() => blankTicks(Date.now(), storedKeyedBy()));
+  const [problems, setProblems] = useState<SlipProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  // The remembered official must still exist; otherwise the first focal official is proposed.
+  useEffect(() => {
+    if (officials === null || officials.length === 0) return;
+    setTicks((current) =>
+      officials.some((o) => o.code === current.keyedBy)
+        ? current
+        : { ...current, keyedBy: officials.find((o) => o.roles.includes('focal'))?.code ?? '' },
+    );
+  }, [officials]);
+
+  const set = <K extends keyof SlipTicks>(key: K, value: SlipTicks[K]) => {
+    setTicks((current) => ({ ...current, [key]: value }));
+    setProblems((current) =>
+      current.filter((problem) => problem !== key && !(key === 'dateText' && problem === 'date')),
+    );
+  };
+
+  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (saving) return;
+    const result = toPaperSlipBody(scanned, ticks);
+    if (!result.ok) {
+      setProblems(result.problems);
+      const first = result.problems[0];
+      const target =
+        first === 'satisfaction' ? 'slip-satisfaction-5' : first === 'date' ? 'slip-date' : 'slip-keyed-by';
+      document.getElementById(target)?.focus();
+      return;
+    }
+    setProblems([]);
+    setError(null);
+    setSaving(true);
+    rememberKeyedBy(ticks.keyedBy);
+    postJson('/api/v1/paper-slips', result.body).then(
+      ({ status, data }) => {
+        const slip = data as SlipSaved;
+        setSaving(false);
+        onSaved({ dossierCode: slip.dossierCode, counts: slip.counts, replayed: status === 200 });
+      },
+      (failure: unknown) => {
+        setSaving(false);
+        setError(asApiError(failure));
+      },
+    );
+  };
+
+  const invalid = (problem: SlipProblem) => problems.includes(problem);
+  const statusKnown = isKeyOf(t.status, dossier.status);
+
+  const choice = (
+    name: 'time' | 'contacts' | 'offices',
+    question: string,
+    labels: Record<'0' | '1' | '2', string>,
+  ) => (
+    <fieldset class="choices" data-testid={`slip-${name}`}>
+      <legend>
+        {question} <span class="muted">{p.optional}</span>
+      </legend>
+      <div class="choices__options">
+        {POINTS.map((point: Point) => (
+          <label key={point} class="choice">
+            <input
+              type="radio"
+              name={`slip-${name}`}
+              value={point}
+              checked={ticks[name] === point}
+              onChange={() => set(name, point)}
+            />
+            <span>{labels[String(point) as '0' | '1' | '2']}</span>
+          </label>
+        ))}
+        {ticks[name] !== null && (
+          <button type="button" class="choices__clear" onClick={() => set(name, null)}>
+            {p.clear}
+            <span class="visually-hidden">: {question}</span>
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+
+  return (
+    <form
+      class="slip"
+      onSubmit={submit}
+      noValidate
+      data-testid="slip-form"
+      aria-labelledby="slip-found-title"
+    >
+      <section class="card slip__dossier" aria-labelledby="slip-found-title" data-testid="slip-dossier">
+        <h2 id="slip-found-title" ref={foundRef} tabIndex={-1}>
+          {p.found}: <span class="code">{dossier.code}</span>
+        </h2>
+        {lookup.alreadyRated && (
+          <div class="alert alert--warning" role="alert" data-testid="already-rated">
+            <p class="alert__title">{p.alreadyRated}</p>
+          </div>
+        )}
+        <dl class="facts">
+          <div class="fact">
+            <dt>{p.code}</dt>
+            <dd>
+              <Link
+                href={`/ho-so/${encodeURIComponent(dossier.code)}`}
+                class="code"
+                data-testid="slip-dossier-code"
+              >
+                {dossier.code}
+              </Link>
+            </dd>
+          </div>
+          <div class="fact">
+            <dt>{p.procedure}</dt>
+            <dd>{dossier.procedureName}</dd>
+          </div>
+          <div class="fact">
+            <dt>{p.agency}</dt>
+            <dd>{dossier.agencyName}</dd>
+          </div>
+          <div class="fact">
+            <dt>{p.status}</dt>
+            <dd>
+              {statusKnown ? (
+                <StatusBadge status={dossier.status as keyof typeof t.status} />
+              ) : (
+                dossier.status
+              )}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section class="card slip__questions" aria-labelledby="slip-questions-title">
+        <h2 id="slip-questions-title">{p.questionnaire}</h2>
+        <fieldset
+          class={`choices choices--faces${invalid('satisfaction') ? ' is-invalid' : ''}`}
+          aria-describedby={invalid('satisfaction') ? 'slip-satisfaction-error' : undefined}
+          data-testid="slip-satisfaction"
+        >
+          <legend>{p.satisfaction}</legend>
+          <div class="choices__options">
+            {SATISFACTIONS.map((level) => (
+              <label key={level} class="choice choice--face">
+                <input
+                  id={`slip-satisfaction-${level}`}
+                  type="radio"
+                  name="slip-satisfaction"
+                  value={level}
+                  checked={ticks.satisfaction === level}
+                  aria-invalid={invalid('satisfaction') || undefined}
+                  onChange={() => set('satisfaction', level)}
+                />
+                <Face level={level} />
+                <span>{t.scores.satisfaction.levels[String(level) as '5' | '4' | '3' | '2' | '1']}</span>
+              </label>
+            ))}
+          </div>
+          {invalid('satisfaction') && (
+            <p class="field__error" id="slip-satisfaction-error">
+              {p.satisfactionRequired}
+            </p>
+          )}
+        </fieldset>
+        {choice('time', p.q1, p.q1a)}
+        {choice('contacts', p.q3, p.q3a)}
+        {choice('offices', p.q4, p.q4a)}
+        <fieldset class="choices" data-testid="slip-improper">
+          <legend>
+            {p.q7} <span class="muted">{p.optional}</span>
+          </legend>
+          <div class="choices__options">
+            {(['no', 'yes'] as const).map((answer) => (
+              <label key={answer} class="choice">
+                <input
+                  type="radio"
+                  name="slip-improper"
+                  value={answer}
+                  checked={ticks.improper === answer}
+                  onChange={() => set('improper', answer)}
+                />
+                <span>{p.q7a[answer]}</span>
+              </label>
+            ))}
+            {ticks.improper !== null && (
+              <button type="button" class="choices__clear" onClick={() => set('improper', null)}>
+                {p.clear}
+                <span class="visually-hidden">: {p.q7}</span>
+              </button>
+            )}
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="slip-comment">
+            {p.comment} <span class="muted">{p.optional}</span>
+          </label>
+          <textarea
+            id="slip-comment"
+            rows={3}
+            maxLength={1000}
+            value={ticks.comment}
+            onInput={(event) => set('comment', event.currentTarget.value)}
+          />
+        </div>
+        <div class="slip__meta">
+          <div class="field">
+            <label for="slip-date">{p.date}</label>
+            <input
+              id="slip-date"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder={t.list.datePlaceholder}
+              value={ticks.dateText}
+              aria-invalid={invalid('date')}
+              aria-describedby={`slip-date-hint${invalid('date') ? ' slip-date-error' : ''}`}
+              onInput={(event) => set('dateText', event.currentTarget.value)}
+            />
+            <p class="field__hint" id="slip-date-hint">
+              {p.dateHint}
+            </p>
+            {invalid('date') && (
+              <p class="field__error" id="slip-date-error">
+                {p.dateInvalid}
+              </p>
+            )}
+          </div>
+          <div class="field">
+            <label for="slip-keyed-by">{p.keyedBy}</label>
+            <select
+              id="slip-keyed-by"
+              value={ticks.keyedBy}
+              aria-invalid={invalid('keyedBy')}
+              aria-describedby={`slip-keyed-by-hint${invalid('keyedBy') ? ' slip-keyed-by-error' : ''}`}
+              onChange={(event) => set('keyedBy', event.currentTarget.value)}
+            >
+              <option value="">{p.keyedByChoose}</option>
+              {(officials ?? []).map((o) => (
+                <option key={o.id} value={o.code}>
+                  {o.fullName} ({o.code})
+                </option>
+              ))}
+            </select>
+            <p class="field__hint" id="slip-keyed-by-hint">
+              {p.keyedByHint}
+            </p>
+            {invalid('keyedBy') && (
+              <p class="field__error" id="slip-keyed-by-error">
+                {p.keyedByRequired}
+              </p>
+            )}
+          </div>
+        </div>
+        {error !== null && <ErrorAlert error={error} />}
+        <div class="filters__actions">
+          <button type="submit" class="button button--primary" aria-disabled={saving || undefined}>
+            {saving ? p.saving : p.save}
+          </button>
+          <button type="button" class="button button--secondary" onClick={onCancel}>
+            {p.cancel}
+          </button>
+        </div>
+      </section>
+    </form>
+  );
+}
