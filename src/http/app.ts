@@ -21,6 +21,7 @@ import { registerDossierRoutes } from './routes/dossiers.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerScoreRoutes } from './routes/scores.routes.ts';
 import { registerCitizenRatingRoutes } from './routes/citizen-rating.routes.ts';
+import { registerSlipRoutes } from './routes/slips.routes.ts';
 import { registerIngestRoutes } from './routes/ingest.routes.ts';
 import { registerPaperSlipRoutes } from './routes/paper-slips.routes.ts';
 import fastifyFormbody from '@fastify/formbody';
@@ -79,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerDossierRoutes(app, options.context);
   registerScoreRoutes(app, options.context);
   registerCitizenRatingRoutes(app, options.context);
+  registerSlipRoutes(app, options.context);
   await registerIngestRoutes(app, options.context);
   registerPaperSlipRoutes(app, options.context);
 
