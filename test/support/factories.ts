@@ -6,7 +6,9 @@ import type { Database } from '#db/schema.ts';
 import type { Kysely } from 'kysely';
 
 /** A fixed keyring for rating tokens in tests (key id 1, then rotated to 2). */
-export const TEST_TOKEN_KEYS = parseKeyring(`1:${Buffer.alloc(32, 1).toString('base64')},2:${Buffer.alloc(32, 2).toString('base64')}`);
+export const TEST_TOKEN_KEYS = parseKeyring(
+  `1:${Buffer.alloc(32, 1).toString('base64')},2:${Buffer.alloc(32, 2).toString('base64')}`,
+);
 
 /** Use-case deps over a test database with a fixed or moving clock. */
 export function buildDeps(
