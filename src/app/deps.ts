@@ -1,8 +1,10 @@
+import type { BlockList } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { Instant } from '#domain/calendar/types.ts';
 import type { Database } from '#db/schema.ts';
 import type { SchemeRegistry } from './scoring/scheme-registry.ts';
 import type { TokenKeyring } from './ratings/token-keys.ts';
+import type { EventBus } from './realtime/event-bus.ts';
 
 /** What every use case gets from the composition root: the database, the clock and ids. */
 export interface AppDeps {
@@ -13,6 +15,10 @@ export interface AppDeps {
   schemes?: SchemeRegistry;
   /** Keys that sign rating tokens (kept outside the database). */
   tokenKeys?: TokenKeyring;
+  /** Agency networks (HAILONG_STAFF_NETWORKS): a rating sent from one is an integrity signal. */
+  staffNetworks?: BlockList;
+  /** Cross-process notifications (kiosk invitations, live dashboards). */
+  bus?: EventBus;
 }
 
 /** A database handle or an open transaction: use cases inside a transaction use only the handle they get. */

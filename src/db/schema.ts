@@ -213,6 +213,12 @@ export interface RatingTable {
   is_duplicate: boolean;
   keyed_by_official_id: ColumnType<string | null, string | null | undefined, never>;
   slip_reference: ColumnType<string | null, string | null | undefined, never>;
+  /** Counter device ratings: the device and the "Mời đánh giá" invitation. */
+  device_id: ColumnType<string | null, string | null | undefined, never>;
+  invitation_id: ColumnType<string | null, string | null | undefined, never>;
+  /** Keyed digest of the sender's network prefix (never the address itself). */
+  origin_network: ColumnType<string | null, string | null | undefined, never>;
+  from_staff_network: ColumnType<boolean, boolean | undefined, never>;
 }
 
 export interface RatingTokenTable {
@@ -231,6 +237,29 @@ export interface IntegrationTable {
   channel: 'hotline' | 'other' | 'device' | 'online';
   created_at: Generated<Date>;
   revoked_at: Timestamp | null;
+}
+
+export interface RatingDeviceTable {
+  agency_id: string;
+  id: string;
+  counter_id: string;
+  name: string;
+  /** ECDSA P-256 public key (SPKI PEM), set when the device pairs. */
+  public_key: string | null;
+  /** SHA-256 of the one-time pairing code (the code itself is never stored). */
+  pairing_code_digest: string | null;
+  pairing_expires_at: Timestamp | null;
+  paired_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface RatingInvitationTable {
+  agency_id: string;
+  id: string;
+  device_id: string;
+  dossier_id: string;
+  invited_at: Timestamp;
 }
 
 /** The whole database, as Kysely sees it. */
@@ -253,4 +282,6 @@ export interface Database {
   rating: RatingTable;
   rating_token: RatingTokenTable;
   integration: IntegrationTable;
+  rating_device: RatingDeviceTable;
+  rating_invitation: RatingInvitationTable;
 }

@@ -2,6 +2,7 @@ import { DomainError } from '#domain/errors.ts';
 import type { Points } from '#domain/scoring/types.ts';
 import type { AppDeps, Db } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
+import type { RatingOrigin } from './rating-origin.ts';
 import { loadDossierFacts } from '../scoring/load-dossier-facts.ts';
 import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
 import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
@@ -23,6 +24,11 @@ export interface RatingInput {
   /** Paper slips: who keyed the slip in, and what was scanned from it. */
   keyedByOfficialId?: string;
   slipReference?: string;
+  /** Counter device ratings: the device that signed it and the invitation it answered. */
+  deviceId?: string;
+  invitationId?: string;
+  /** Where it came from (no personal data), for the integrity signals. */
+  origin?: RatingOrigin;
 }
 
 export interface RatingResult {
@@ -80,6 +86,10 @@ export async function recordRating(
         is_duplicate: earlier !== undefined,
         keyed_by_official_id: input.keyedByOfficialId ?? null,
         slip_reference: input.slipReference ?? null,
+        device_id: input.deviceId ?? null,
+        invitation_id: input.invitationId ?? null,
+        origin_network: input.origin?.network ?? null,
+        from_staff_network: input.origin?.staffNetwork ?? false,
       })
       .execute();
     if (earlier === undefined && dossier.finished_at !== null) {

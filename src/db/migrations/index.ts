@@ -5,6 +5,7 @@ import * as m0003 from './0003-scores.ts';
 import * as m0004 from './0004-ratings.ts';
 import * as m0005 from './0005-rating-tokens.ts';
 import * as m0006 from './0006-integrations.ts';
+import * as m0007 from './0007-rating-devices.ts';
 
 /** Numbered migrations, in order. Add a file `NNNN-name.ts` and list it here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-ratings': m0004,
   '0005-rating-tokens': m0005,
   '0006-integrations': m0006,
+  '0007-rating-devices': m0007,
 };
 
 /** Serves the migrations from this static list (no directory scanning, works from any cwd). */
