@@ -12,7 +12,8 @@ const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 export default defineConfig({
   root: webDir,
   base: '/',
-  publicDir: false,
+  // web/public holds files served as they are: the kiosk's service worker (/quay/sw.js).
+  publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir,
@@ -20,6 +21,10 @@ export default defineConfig({
     target: 'es2022',
     // One small bundle; the reports will want code-splitting later.
     assetsInlineLimit: 0,
+    // Two pages: the back office (/) and the counter rating device (/quay/).
+    rollupOptions: {
+      input: { main: `${webDir}index.html`, kiosk: `${webDir}quay/index.html` },
+    },
   },
   server: {
     // `npm run dev:web` against a server started with `hailong serve` on port 3000.

@@ -6,6 +6,8 @@ const EnvSchema = z.object({
   HAILONG_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  HAILONG_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  HAILONG_STAFF_NETWORKS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -14,7 +16,11 @@ export interface AppConfig {
   dataDir: string;
   port: number;
   host: string;
+  /** Requests per minute and client address on each public endpoint (citizen pages, ingest). */
+  publicRateLimitPerMinute: number;
   logLevel: string;
+  /** Agency networks (CIDR list): ratings sent from them are flagged as an integrity signal. */
+  staffNetworks: string | undefined;
 }
 
 /** Reads the configuration from `env`; invalid values stop the start with a message naming the variable. */
@@ -30,6 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: value.HAILONG_DATA_DIR,
     port: value.PORT,
     host: value.HOST,
+    publicRateLimitPerMinute: value.HAILONG_PUBLIC_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
+    staffNetworks: value.HAILONG_STAFF_NETWORKS,
   };
 }

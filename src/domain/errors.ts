@@ -29,17 +29,32 @@ export const ERROR_CODES = {
   APOLOGY_DATE_INVALID: 'Ngày hẹn trả mới phải sau ngày hẹn trả hiện tại.',
   CALENDAR_DATE_INVALID: 'Ngày không hợp lệ.',
   IMPORT_FILE_INVALID: 'Tệp nhập không đọc được.',
+  RATING_NOT_FOUND: 'Không tìm thấy lượt đánh giá.',
+  CORRECTION_NOT_FOUND: 'Không tìm thấy đề nghị sửa đánh giá.',
+  CORRECTION_PENDING:
+    'Lượt đánh giá này đang có một đề nghị sửa chờ duyệt; hãy duyệt hoặc từ chối đề nghị đó trước.',
+  CORRECTION_SAME_PERSON:
+    'Người duyệt phải khác người đề nghị sửa: việc sửa đánh giá cần hai cán bộ khác nhau (một người đề nghị, một người duyệt).',
+  CORRECTION_ALREADY_DECIDED: 'Đề nghị sửa đánh giá này đã được duyệt hoặc từ chối trước đó.',
+  APPEAL_NOT_RATED_OFFICIAL:
+    'Chỉ cán bộ đã tiếp nhận hoặc xử lý hồ sơ mới được khiếu nại lượt đánh giá của hồ sơ đó.',
   RATING_TOKEN_INVALID:
     'Mã đánh giá không hợp lệ. Vui lòng kiểm tra lại mã QR hoặc mã hồ sơ và mã xác thực trên phiếu.',
   RATING_TOKEN_USED: 'Hồ sơ này đã được đánh giá bằng mã này. Cảm ơn ông/bà đã đánh giá.',
   RATING_TOKEN_EXPIRED: 'Mã đánh giá đã hết hạn.',
   RATING_NOT_READY: 'Hồ sơ chưa có kết quả: ông/bà có thể đánh giá sau khi nhận kết quả.',
+  COUNTER_NOT_FOUND: 'Không tìm thấy quầy giao dịch.',
+  DEVICE_NOT_FOUND: 'Không tìm thấy thiết bị đánh giá.',
+  DEVICE_PAIRING_INVALID: 'Mã ghép nối không đúng hoặc đã hết hạn. Đề nghị quản trị viên cấp mã mới.',
+  DEVICE_UNAUTHORIZED: 'Thiết bị không được xác thực: thiết bị chưa ghép nối, đã bị thu hồi hoặc chữ ký không hợp lệ.',
+  DEVICE_NOT_PAIRED: 'Thiết bị đánh giá chưa được ghép nối.',
   INTEGRATION_UNAUTHORIZED: 'Yêu cầu không được xác thực: khóa tích hợp, chữ ký hoặc thời điểm không hợp lệ.',
   SCHEME_INVALID: 'Bộ chỉ số (scheme) không hợp lệ.',
   SCHEME_NOT_FOUND: 'Không có bộ chỉ số áp dụng cho thời điểm này.',
   PERIOD_INVALID: 'Kỳ đánh giá không hợp lệ (ví dụ 2025-Q3, 2025).',
   DATABASE_LOCKED: 'Cơ sở dữ liệu đang được một tiến trình HàiLòng khác sử dụng.',
   PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+  RATE_LIMITED: 'Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
   INTERNAL: 'Lỗi hệ thống. Vui lòng thử lại sau.',
 } as const satisfies Record<string, string>;
 

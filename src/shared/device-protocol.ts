@@ -53,3 +53,14 @@ export interface DeviceRatingBody {
   /** When the citizen rated, by the device's clock (ratings made offline arrive later). */
   ratedAt: string;
 }
+
+/**
+ * The rating token in what a scanner typed from the slip's QR code (`…/r/<token>`, possibly
+ * with a query), or a bare token; null when there is none. The server still checks it.
+ */
+export function tokenFromScannedText(text: string): string | null {
+  const trimmed = text.trim();
+  const fromLink = /\/r\/([A-Za-z0-9_-]{20,120})(?:[?#/].*)?$/.exec(trimmed);
+  if (fromLink?.[1] !== undefined) return fromLink[1];
+  return /^[A-Za-z0-9_-]{40,120}$/.test(trimmed) ? trimmed : null;
+}

@@ -1,3 +1,4 @@
+import { createLocalEventBus } from '#app/realtime/event-bus.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '#app/deps.ts';
 import { importCatalog } from '#app/catalog/import-catalog.ts';
@@ -15,7 +16,7 @@ export function buildDeps(
   db: Kysely<Database>,
   now: () => number = () => Date.parse('2025-06-30T10:00:00+07:00'),
 ): AppDeps {
-  return { db, now, newId: () => randomUUID(), tokenKeys: TEST_TOKEN_KEYS };
+  return { db, now, newId: () => randomUUID(), tokenKeys: TEST_TOKEN_KEYS, bus: createLocalEventBus() };
 }
 
 /** Codes of the small catalog every integration test can rely on. */

@@ -46,6 +46,9 @@ export async function countRows(
     | 'procedure'
     | 'desk'
     | 'counter'
+    | 'rating'
+    | 'rating_device'
+    | 'rating_invitation'
   )[],
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};

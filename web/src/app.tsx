@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { LangProvider, useI18n } from './lang.tsx';
 import { DossierDetailPage } from './pages/dossier-detail.tsx';
 import { DossierListPage } from './pages/dossier-list.tsx';
+import { INTEGRITY_PATH, IntegritySignalsPage } from './pages/integrity/integrity-signals.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { DevicesPage } from './pages/devices/devices.tsx';
+import { DEVICES_TEXT } from './pages/devices/devices-text.ts';
 import { PaperSlipPage } from './pages/ratings/paper-slip.tsx';
 import { AgencyScoresPage } from './pages/scores/agency-scores.tsx';
 import { OfficialScoresPage } from './pages/scores/official-scores.tsx';
@@ -22,12 +25,22 @@ export function App() {
 }
 
 type Section =
-  'dossiers' | 'paperSlips' | 'agencyScores' | 'officialScores' | 'qd766' | 'satisfaction' | null;
+  | 'dossiers'
+  | 'paperSlips'
+  | 'devices'
+  | 'agencyScores'
+  | 'officialScores'
+  | 'qd766'
+  | 'satisfaction'
+  | 'integrity'
+  | null;
 
 /** The navigation entry a page belongs to (a drill-down belongs to the table it came from). */
 function sectionOf({ path, search }: Location): Section {
   if (path === '/ho-so' || path.startsWith('/ho-so/')) return 'dossiers';
   if (path === '/phieu-giay') return 'paperSlips';
+  if (path === '/thiet-bi') return 'devices';
+  if (path.startsWith(INTEGRITY_PATH)) return 'integrity';
   if (path.startsWith('/diem/co-quan')) return 'agencyScores';
   if (path.startsWith('/diem/can-bo')) return 'officialScores';
   const periodPage = periodPageOf(path);
@@ -57,6 +70,9 @@ function Header({ location }: { location: Location }) {
           <Link href="/phieu-giay" aria-current={current('paperSlips')}>
             {t.ratings.nav}
           </Link>
+          <Link href="/thiet-bi" aria-current={current('devices')}>
+            {DEVICES_TEXT[lang].nav}
+          </Link>
           {/* The score pages as one group: on a phone they wrap under the dossiers as a block. */}
           <div class="site-nav__group" role="group" aria-label={t.nav.scores}>
             <Link href="/diem/co-quan" aria-current={current('agencyScores')}>
@@ -70,6 +86,9 @@ function Header({ location }: { location: Location }) {
             </Link>
             <Link href="/diem/hai-long" aria-current={current('satisfaction')}>
               {t.nav.satisfaction}
+            </Link>
+            <Link href={INTEGRITY_PATH} aria-current={current('integrity')}>
+              {t.nav.integrity}
             </Link>
           </div>
         </nav>
@@ -91,11 +110,13 @@ function Page({ location }: { location: Location }) {
   const path = location.path.length > 1 ? location.path.replace(/\/+$/, '') : location.path;
   if (path === '/ho-so') return <DossierListPage search={location.search} />;
   if (path === '/phieu-giay') return <PaperSlipPage />;
+  if (path === '/thiet-bi') return <DevicesPage />;
   if (path === '/diem/co-quan') return <AgencyScoresPage search={location.search} />;
   if (path === '/diem/can-bo') return <OfficialScoresPage search={location.search} />;
   if (path === '/diem/ho-so') return <ScoredDossiersPage search={location.search} />;
   if (path === '/diem/766') return <Qd766ScoresPage search={location.search} />;
   if (path === '/diem/hai-long') return <SatisfactionPage search={location.search} />;
+  if (path === INTEGRITY_PATH) return <IntegritySignalsPage search={location.search} />;
   const detail = /^\/ho-so\/([^/]+)$/.exec(path);
   if (detail?.[1] !== undefined) {
     // A key per dossier: moving between dossiers starts a fresh page, not a half-updated one.

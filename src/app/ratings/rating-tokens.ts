@@ -161,7 +161,8 @@ export async function findTokenByCodes(
   return issued.token;
 }
 
-const RATEABLE = new Set(['finished', 'returned', 'refused']);
+/** A dossier can be rated once its result (or refusal) is out. */
+export const RATEABLE_STATUSES: ReadonlySet<string> = new Set(['finished', 'returned', 'refused']);
 
 /**
  * A citizen's rating through the token (QR or `/danh-gia`): the token is used once; the rating
@@ -171,10 +172,12 @@ export async function submitTokenRating(
   deps: AppDeps,
   token: string,
   input: Omit<RatingInput, 'dossierId' | 'submittedAt' | 'id'>,
+  /** `db`: run inside the caller's transaction (e.g. with the opt-in contact details). */
+  options: { db?: Db } = {},
 ): Promise<RatingResult & { dossierCode: string }> {
-  return inTransaction(deps.db, async (trx) => {
+  const run = async (trx: Db): Promise<RatingResult & { dossierCode: string }> => {
     const resolved = await resolveRatingToken(deps, token, trx);
-    if (!RATEABLE.has(resolved.status)) throw new DomainError('RATING_NOT_READY');
+    if (!RATEABLE_STATUSES.has(resolved.status)) throw new DomainError('RATING_NOT_READY');
     const claimed = await trx
       .updateTable('rating_token')
       .set({ used_at: new Date(deps.now()) })
@@ -189,5 +192,6 @@ export async function submitTokenRating(
       { db: trx },
     );
     return { ...result, dossierCode: resolved.dossierCode };
-  });
+  };
+  return options.db ? run(options.db) : inTransaction(deps.db, run);
 }

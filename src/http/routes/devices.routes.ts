@@ -50,9 +50,13 @@ const DeviceRatingBody = z
 const RatingAccepted = z.object({ id: z.string(), counts: z.boolean(), dossierCode: z.string() });
 
 /** Keeps a server-sent-events connection open and lets the caller write events to it. */
-function openEventStream(request: FastifyRequest, reply: FastifyReply) {
+function openEventStream(request: FastifyRequest, reply: FastifyReply, open: Set<() => void>) {
   reply.hijack();
   const raw = reply.raw;
+  const end = (): void => {
+    raw.end();
+  };
+  open.add(end);
   raw.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
@@ -65,7 +69,7 @@ function openEventStream(request: FastifyRequest, reply: FastifyReply) {
   };
   // A comment every 15 s keeps proxies from closing an idle stream and lets the device notice a dead one.
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), 15_000);
-  const closers: (() => void)[] = [() => clearInterval(heartbeat)];
+  const closers: (() => void)[] = [() => clearInterval(heartbeat), () => open.delete(end)];
   request.raw.on('close', () => closers.forEach((close) => close()));
   return { send, onClose: (close: () => void) => closers.push(close) };
 }
@@ -76,6 +80,13 @@ function openEventStream(request: FastifyRequest, reply: FastifyReply) {
  * ratings (delivered at once or after being kept offline).
  */
 export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promise<void> {
+  // Streams never end by themselves: a closing server ends them (the devices reconnect elsewhere).
+  const openStreams = new Set<() => void>();
+  app.addHook('preClose', (done) => {
+    openStreams.forEach((end) => end());
+    done();
+  });
+  app.get('/quay', { schema: { hide: true } }, (_request, reply) => reply.redirect('/quay/'));
   app.get(
     '/api/v1/devices',
     {
@@ -157,7 +168,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
       await authenticateDeviceStream(ctx.deps, request.params.id, request.query.ts, request.query.sig);
       const identity = await loadDeviceIdentity(ctx.deps.db, request.params.id);
       if (!identity) throw new DomainError('DEVICE_NOT_FOUND');
-      const stream = openEventStream(request, reply);
+      const stream = openEventStream(request, reply, openStreams);
       if (ctx.deps.bus) {
         stream.onClose(
           ctx.deps.bus.subscribe(deviceTopic(identity.deviceId), (invitation) => stream.send('invitation', invitation)),

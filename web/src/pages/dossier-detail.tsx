@@ -10,6 +10,7 @@ import { eventLabel, isKeyOf, timeLimitLabel, type Lang, type Messages } from '.
 import { useDocumentTitle, useI18n } from '../lang.tsx';
 import { Link } from '../router.tsx';
 import { lastDossierListHref } from './dossier-list.tsx';
+import { InviteRatingSection } from './devices/invite-rating.tsx';
 import { DossierRatingsSection } from './ratings/dossier-ratings.tsx';
 import { DossierScoreSection } from './scores/dossier-score.tsx';
 
@@ -178,6 +179,10 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
       <Timeline dossier={dossier} />
       <Steps steps={dossier.steps} />
       <Supplements supplements={dossier.supplements} />
+      <InviteRatingSection
+        dossierId={dossier.id}
+        rateable={dossier.status === 'finished' || dossier.status === 'returned' || dossier.status === 'refused'}
+      />
       <DossierRatingsSection dossierId={dossier.id} />
       <DossierScoreSection dossierId={dossier.id} />
     </>

@@ -1,0 +1,165 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '#app/deps.ts';
+import { issueRatingToken } from '#app/ratings/rating-tokens.ts';
+import { buildApp } from '#http/app.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
+import { createTestCounter } from '#test/support/device.ts';
+import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
+import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { finishedDossier, pairKiosk, registeredDevice } from './support/kiosk.ts';
+
+async function deviceRatings(deps: AppDeps): Promise<number> {
+  const row = await deps.db
+    .selectFrom('rating')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('channel', '=', 'device')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('the counter rating device in Chromium (issue 4)', () => {
+  let database: TestDatabase;
+  let deps: AppDeps;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let port: number;
+  let base: string;
+  let counterId: string;
+
+  const startServer = async (): Promise<void> => {
+    app = await buildApp({
+      context: { deps, databaseKind: database.kind, version: 'test' },
+      webRoot: WEB_ROOT,
+      logLevel: 'warn',
+    });
+    await app.listen({ port, host: '127.0.0.1' });
+    const address = app.server.address();
+    port = typeof address === 'object' && address !== null ? address.port : port;
+    base = `http://127.0.0.1:${port}`;
+  };
+
+  beforeAll(async () => {
+    requireWebBuild();
+    database = await createTestDatabase();
+    // Real clock: the device signs its stream with the browser's time.
+    deps = buildDeps(database.db, () => Date.now());
+    await seedTestCatalog(deps);
+    port = 0;
+    await startServer();
+    counterId = await createTestCounter(app, TEST_CATALOG.department);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('"Mời đánh giá" on the dossier page shows the rating screen on the paired device within 1 s; the citizen rates; 60 s idle resets', async () => {
+    const dossier = await finishedDossier(deps);
+    const { deviceId, pairingCode } = await registeredDevice(deps, counterId);
+    const kioskContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const kiosk = await kioskContext.newPage();
+    await kiosk.clock.install();
+    await pairKiosk(kiosk, base, pairingCode);
+    await expect(kiosk.locator('.k-counter').textContent()).resolves.toContain('Quầy Q01');
+
+    const officialContext = await browser.newContext();
+    const official = await officialContext.newPage();
+    await official.goto(`${base}/ho-so/${dossier.code}`);
+    const invite = official.getByTestId('invite-rating');
+    await invite.locator('select').selectOption(deviceId);
+    const clickedAt = Date.now();
+    await invite.getByRole('button', { name: 'Mời đánh giá' }).click();
+    await kiosk.locator('[data-dossier-code]').filter({ hasText: dossier.code }).waitFor({ timeout: 5000 });
+    const shownAfter = Date.now() - clickedAt;
+    expect(shownAfter).toBeLessThanOrEqual(1000);
+    await expect(invite.getByTestId('invite-result').textContent()).resolves.toContain('Đã mời');
+
+    // The screen goes back to the welcome screen after a minute without a touch.
+    await kiosk.clock.fastForward(61_000);
+    await kiosk.locator('[data-screen="idle"]').waitFor();
+    expect(await deviceRatings(deps)).toBe(0);
+
+    // Invited again, the citizen rates on the device.
+    await invite.getByRole('button', { name: 'Mời đánh giá' }).click();
+    await kiosk.locator('[data-dossier-code]').filter({ hasText: dossier.code }).waitFor();
+    await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect(kiosk.getByRole('alert').first().textContent()).resolves.toContain('Vui lòng chọn mức độ hài lòng');
+    await kiosk.getByRole('radio', { name: '😄 Rất hài lòng', exact: true }).check();
+    await kiosk.getByText('Đúng hẹn').click();
+    await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await kiosk.locator('[data-screen="thanks"]').waitFor();
+    await waitFor(async () => (await deviceRatings(deps)) === 1, 10_000);
+    const rating = await deps.db
+      .selectFrom('rating')
+      .selectAll()
+      .where('dossier_id', '=', dossier.id)
+      .executeTakeFirstOrThrow();
+    expect(rating).toMatchObject({ channel: 'device', device_id: deviceId, satisfaction: 5, is_duplicate: false });
+    expect(rating.invitation_id).not.toBeNull();
+
+    // The dossier page shows the rating; the official's page never had a form to submit one.
+    await official.reload();
+    await official.getByText('Rất hài lòng').first().waitFor();
+    await kioskContext.close();
+    await officialContext.close();
+  });
+
+  it('offline: the server stops, 20 ratings are made (with a reload in between), the server starts: exactly 20 arrive', async () => {
+    const dossiers = await Promise.all(Array.from({ length: 20 }, () => finishedDossier(deps)));
+    const tokens = await Promise.all(dossiers.map((d) => issueRatingToken(deps, { id: d.id })));
+    const { pairingCode } = await registeredDevice(deps, counterId);
+    const context: BrowserContext = await browser.newContext();
+    const kiosk: Page = await context.newPage();
+    await pairKiosk(kiosk, base, pairingCode);
+    // The service worker keeps the page so the kiosk survives a reload without the server.
+    await kiosk.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+    const before = await deviceRatings(deps);
+
+    await app.close();
+    await kiosk.locator('[data-connection="offline"]').waitFor({ timeout: 10_000 });
+    for (const [index, token] of tokens.entries()) {
+      if (index === 10) {
+        await kiosk.reload();
+        await kiosk.locator('[data-screen="idle"]').waitFor();
+        await expect(kiosk.locator('[data-waiting]').getAttribute('data-waiting')).resolves.toBe('10');
+      }
+      await kiosk.getByLabel('Quét mã QR trên phiếu đánh giá').fill(`${base}/r/${token.token}`);
+      await kiosk.getByLabel('Quét mã QR trên phiếu đánh giá').press('Enter');
+      await kiosk.locator('[data-screen="rating"]').waitFor();
+      await kiosk.getByRole('radio', { name: index % 2 === 0 ? '🙂 Hài lòng' : '😐 Bình thường', exact: true }).check();
+      await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await kiosk.locator('[data-screen="thanks"]').waitFor();
+      await kiosk.getByRole('button', { name: 'Về trang đầu' }).click();
+    }
+    await expect(kiosk.locator('[data-waiting]').getAttribute('data-waiting')).resolves.toBe('20');
+    expect(await deviceRatings(deps)).toBe(before);
+
+    await startServer();
+    await waitFor(async () => (await deviceRatings(deps)) === before + 20, 30_000);
+    await kiosk.locator('[data-waiting]').waitFor({ state: 'detached', timeout: 10_000 });
+    // A few more delivery rounds change nothing: exactly once.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(await deviceRatings(deps)).toBe(before + 20);
+    const counted = await deps.db
+      .selectFrom('rating')
+      .select(['dossier_id', 'is_duplicate'])
+      .where('dossier_id', 'in', dossiers.map((d) => d.id))
+      .execute();
+    expect(counted).toHaveLength(20);
+    expect(new Set(counted.map((row) => row.dossier_id)).size).toBe(20);
+    expect(counted.every((row) => !row.is_duplicate)).toBe(true);
+    await context.close();
+  });
+});

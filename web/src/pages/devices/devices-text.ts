@@ -1,0 +1,51 @@
+import type { Lang } from '../../i18n.ts';
+
+/** Words of the counter-device pages of the back office (kept beside them: the kiosk has its own). */
+export const DEVICES_TEXT = {
+  vi: {
+    nav: 'Thiết bị tại quầy',
+    title: 'Thiết bị đánh giá tại quầy',
+    intro:
+      'Đăng ký máy tính bảng hoặc ki-ốt cho từng quầy. Mở trang /quay/ trên thiết bị và nhập mã ghép nối; thiết bị tự tạo khóa riêng. Cán bộ không thể gửi đánh giá thay người dân: chỉ thiết bị đã ghép nối mới gửi được.',
+    register: 'Đăng ký thiết bị',
+    counter: 'Quầy',
+    name: 'Tên thiết bị',
+    save: 'Đăng ký',
+    pairingCode: 'Mã ghép nối (dùng một lần, hiệu lực 15 phút)',
+    expires: 'Hết hạn lúc',
+    list: 'Các thiết bị',
+    none: 'Chưa có thiết bị nào.',
+    status: { awaiting_pairing: 'Chờ ghép nối', paired: 'Đã ghép nối', revoked: 'Đã thu hồi' },
+    renew: 'Cấp mã ghép nối mới',
+    revoke: 'Thu hồi',
+    noCounters: 'Chưa có quầy nào trong danh mục: hãy khai báo Bộ phận Một cửa và quầy trước.',
+    invite: 'Mời đánh giá',
+    inviteIntro: 'Hiện màn hình đánh giá của hồ sơ này trên thiết bị tại quầy.',
+    device: 'Thiết bị',
+    invited: (counter: string) => `Đã mời: màn hình đánh giá đang hiện trên thiết bị ${counter}.`,
+    noDevices: 'Chưa có thiết bị đã ghép nối.',
+  },
+  en: {
+    nav: 'Counter devices',
+    title: 'Counter rating devices',
+    intro:
+      'Register a tablet or kiosk for each counter. Open /quay/ on the device and type the pairing code; the device makes its own key. Officials cannot rate for the citizen: only a paired device can send a rating.',
+    register: 'Register a device',
+    counter: 'Counter',
+    name: 'Device name',
+    save: 'Register',
+    pairingCode: 'Pairing code (single use, valid 15 minutes)',
+    expires: 'Expires at',
+    list: 'Devices',
+    none: 'No devices yet.',
+    status: { awaiting_pairing: 'Awaiting pairing', paired: 'Paired', revoked: 'Revoked' },
+    renew: 'New pairing code',
+    revoke: 'Revoke',
+    noCounters: 'No counters in the catalog yet: declare the one-stop desk and its counters first.',
+    invite: 'Invite to rate',
+    inviteIntro: "Show this dossier's rating screen on the counter device.",
+    device: 'Device',
+    invited: (counter: string) => `Invited: the rating screen is showing on the device at ${counter}.`,
+    noDevices: 'No paired device yet.',
+  },
+} as const satisfies Record<Lang, object>;
