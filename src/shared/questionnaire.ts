@@ -34,7 +34,13 @@ export interface QuestionnaireText {
 export const QUESTIONNAIRE: Readonly<Record<QuestionnaireLang, QuestionnaireText>> = {
   vi: {
     satisfaction: 'Mức độ hài lòng của ông/bà',
-    levels: { 5: 'Rất hài lòng', 4: 'Hài lòng', 3: 'Bình thường', 2: 'Không hài lòng', 1: 'Rất không hài lòng' },
+    levels: {
+      5: 'Rất hài lòng',
+      4: 'Hài lòng',
+      3: 'Bình thường',
+      2: 'Không hài lòng',
+      1: 'Rất không hài lòng',
+    },
     optional: '(không bắt buộc)',
     q1: 'Thời gian giải quyết so với giấy hẹn',
     q1a: { 2: 'Sớm hơn hẹn', 1: 'Đúng hẹn', 0: 'Trễ hẹn' },

@@ -16,7 +16,7 @@ async function deviceRatings(deps: AppDeps): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('channel', '=', 'device')
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -95,7 +95,9 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     await invite.getByRole('button', { name: 'Mời đánh giá' }).click();
     await kiosk.locator('[data-dossier-code]').filter({ hasText: dossier.code }).waitFor();
     await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await expect(kiosk.getByRole('alert').first().textContent()).resolves.toContain('Vui lòng chọn mức độ hài lòng');
+    await expect(kiosk.getByRole('alert').first().textContent()).resolves.toContain(
+      'Vui lòng chọn mức độ hài lòng',
+    );
     await kiosk.getByRole('radio', { name: '😄 Rất hài lòng', exact: true }).check();
     await kiosk.getByText('Đúng hẹn').click();
     await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
@@ -106,7 +108,12 @@ describe('the counter rating device in Chromium (issue 4)', () => {
       .selectAll()
       .where('dossier_id', '=', dossier.id)
       .executeTakeFirstOrThrow();
-    expect(rating).toMatchObject({ channel: 'device', device_id: deviceId, satisfaction: 5, is_duplicate: false });
+    expect(rating).toMatchObject({
+      channel: 'device',
+      device_id: deviceId,
+      satisfaction: 5,
+      is_duplicate: false,
+    });
     expect(rating.invitation_id).not.toBeNull();
 
     // The dossier page shows the rating; the official's page never had a form to submit one.
@@ -124,7 +131,9 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     const kiosk: Page = await context.newPage();
     await pairKiosk(kiosk, base, pairingCode);
     // The service worker keeps the page so the kiosk survives a reload without the server.
-    await kiosk.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+    await kiosk.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 10_000,
+    });
     const before = await deviceRatings(deps);
 
     await app.close();
@@ -138,7 +147,9 @@ describe('the counter rating device in Chromium (issue 4)', () => {
       await kiosk.getByLabel('Quét mã QR trên phiếu đánh giá').fill(`${base}/r/${token.token}`);
       await kiosk.getByLabel('Quét mã QR trên phiếu đánh giá').press('Enter');
       await kiosk.locator('[data-screen="rating"]').waitFor();
-      await kiosk.getByRole('radio', { name: index % 2 === 0 ? '🙂 Hài lòng' : '😐 Bình thường', exact: true }).check();
+      await kiosk
+        .getByRole('radio', { name: index % 2 === 0 ? '🙂 Hài lòng' : '😐 Bình thường', exact: true })
+        .check();
       await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click();
       await kiosk.locator('[data-screen="thanks"]').waitFor();
       await kiosk.getByRole('button', { name: 'Về trang đầu' }).click();
@@ -155,7 +166,11 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     const counted = await deps.db
       .selectFrom('rating')
       .select(['dossier_id', 'is_duplicate'])
-      .where('dossier_id', 'in', dossiers.map((d) => d.id))
+      .where(
+        'dossier_id',
+        'in',
+        dossiers.map((d) => d.id),
+      )
       .execute();
     expect(counted).toHaveLength(20);
     expect(new Set(counted.map((row) => row.dossier_id)).size).toBe(20);

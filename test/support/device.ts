@@ -1,5 +1,9 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { DEVICE_SIGNATURE_HEADER, deviceStreamMessage, type DeviceRatingBody } from '#shared/device-protocol.ts';
+import {
+  DEVICE_SIGNATURE_HEADER,
+  deviceStreamMessage,
+  type DeviceRatingBody,
+} from '#shared/device-protocol.ts';
 
 /** A counter device played by the test, with its own ECDSA P-256 key (as the kiosk page makes with WebCrypto). */
 export interface TestDevice {
@@ -13,7 +17,9 @@ export interface TestDevice {
 export function makeTestDevice(): TestDevice {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const signText = (message: string): string =>
-    sign('sha256', Buffer.from(message), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+    sign('sha256', Buffer.from(message), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString(
+      'base64url',
+    );
   return {
     publicKeyBase64: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
     privateKey,
@@ -74,7 +80,7 @@ export function eventReader(response: Response): {
 
 /** A one-stop desk with one counter under the test province's department, made through the catalog API. */
 export async function createTestCounter(
-  app: { inject(options: { method: 'POST'; url: string; payload: object }): Promise<{ json<T>(): T }> },
+  app: { inject(options: { method: 'POST'; url: string; payload: object }): Promise<{ json(): unknown }> },
   agencyCode: string,
   counterCode = 'Q01',
 ): Promise<string> {
@@ -88,5 +94,5 @@ export async function createTestCounter(
     url: '/api/v1/counters',
     payload: { agencyCode, deskCode: 'BP1C', code: counterCode, name: `Quầy ${counterCode}` },
   });
-  return counter.json<{ id: string }>().id;
+  return (counter.json() as { id: string }).id;
 }

@@ -1,7 +1,12 @@
 import { DomainError } from '#domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
-import { PAIRING_VALID_MINUTES, newPairingCode, pairingCodeDigest, type RegisteredDevice } from './pairing-code.ts';
+import {
+  PAIRING_VALID_MINUTES,
+  newPairingCode,
+  pairingCodeDigest,
+  type RegisteredDevice,
+} from './pairing-code.ts';
 
 /**
  * Registers a counter rating device (kiosk or tablet) to a counter and gives the one-time
@@ -39,4 +44,3 @@ export async function registerRatingDevice(
     return { deviceId, pairingCode, pairingExpiresAt: expiresAt.toISOString() };
   });
 }
-

@@ -1,6 +1,11 @@
 import { DomainError } from '#domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { PAIRING_VALID_MINUTES, newPairingCode, pairingCodeDigest, type RegisteredDevice } from './pairing-code.ts';
+import {
+  PAIRING_VALID_MINUTES,
+  newPairingCode,
+  pairingCodeDigest,
+  type RegisteredDevice,
+} from './pairing-code.ts';
 
 /**
  * A new pairing code for a device (replaced tablet, cleared browser): the old key stops
@@ -18,4 +23,3 @@ export async function renewPairingCode(deps: AppDeps, deviceId: string): Promise
   if (updated.numUpdatedRows === 0n) throw new DomainError('DEVICE_NOT_FOUND');
   return { deviceId, pairingCode, pairingExpiresAt: expiresAt.toISOString() };
 }
-

@@ -39,7 +39,8 @@ export async function submitDeviceRating(
       .where('agency_id', '=', resolved.agencyId)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (stored) return { id, counts: !stored.is_duplicate, replayed: true, dossierCode: resolved.dossierCode };
+    if (stored)
+      return { id, counts: !stored.is_duplicate, replayed: true, dossierCode: resolved.dossierCode };
     if (!RATEABLE_STATUSES.has(resolved.status)) throw new DomainError('RATING_NOT_READY');
     if (body.invitationId !== undefined) {
       const invitation = await trx

@@ -13,11 +13,20 @@ export interface RatingOrigin {
 /** Parses HAILONG_STAFF_NETWORKS ("10.0.0.0/8, 192.168.5.0/24, fd00::/8"); a wrong entry stops the start. */
 export function parseStaffNetworks(text: string | undefined): BlockList {
   const list = new BlockList();
-  for (const entry of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, bits] = entry.split('/');
     const family = address && isIPv4(address) ? 'ipv4' : address && isIPv6(address) ? 'ipv6' : null;
     const prefix = Number(bits ?? (family === 'ipv4' ? 32 : 128));
-    if (family === null || !address || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 'ipv4' ? 32 : 128)) {
+    if (
+      family === null ||
+      !address ||
+      !Number.isInteger(prefix) ||
+      prefix < 0 ||
+      prefix > (family === 'ipv4' ? 32 : 128)
+    ) {
       throw new Error(`HAILONG_STAFF_NETWORKS: "${entry}" is not a network (e.g. 10.1.0.0/16)`);
     }
     list.addSubnet(address, prefix, family);
@@ -48,7 +57,12 @@ export function ratingOrigin(
   const key = keys?.keys.get(keys.currentKeyId);
   return {
     ...(prefix !== null && key !== undefined
-      ? { network: createHmac('sha256', key).update(`hailong-network:${prefix}`).digest('base64url').slice(0, 16) }
+      ? {
+          network: createHmac('sha256', key)
+            .update(`hailong-network:${prefix}`)
+            .digest('base64url')
+            .slice(0, 16),
+        }
       : {}),
     ...(family !== null && staffNetworks !== undefined
       ? { staffNetwork: staffNetworks.check(plain, family) }

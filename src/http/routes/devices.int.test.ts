@@ -133,7 +133,10 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     // The official's browser gets no token: only the device can rate.
     expect(invited.body).not.toMatch(/token/i);
     const pushed = (await events.next('invitation')).data as DeviceInvitation;
-    expect(pushed).toMatchObject({ dossierCode: dossiers[0]!.code, invitationId: invited.json().invitationId });
+    expect(pushed).toMatchObject({
+      dossierCode: dossiers[0]!.code,
+      invitationId: invited.json<{ invitationId: string }>().invitationId,
+    });
     expect(pushed.token.length).toBeGreaterThan(20);
     await events.cancel();
   });
@@ -174,10 +177,18 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     expect(tampered.statusCode).toBe(401);
     expect(await countRows(t.deps, ['rating'])).toEqual(before);
 
-    const first = await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...signed });
+    const first = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/devices/${deviceId}/ratings`,
+      ...signed,
+    });
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ counts: true, dossierCode: dossiers[0]!.code });
-    const resent = await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...signed });
+    const resent = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/devices/${deviceId}/ratings`,
+      ...signed,
+    });
     expect(resent.statusCode).toBe(200);
     const rows = await t.deps.db
       .selectFrom('rating')
@@ -215,7 +226,11 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
       satisfaction: 1,
       ratedAt: '2025-07-20T09:00:00+07:00',
     });
-    const duplicate = await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...later });
+    const duplicate = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/devices/${deviceId}/ratings`,
+      ...later,
+    });
     expect(duplicate.statusCode, duplicate.body).toBe(201);
     expect(duplicate.json()).toMatchObject({ counts: false });
     const forged = device.ratingRequest({
@@ -224,7 +239,11 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
       satisfaction: 5,
       ratedAt: '2025-07-20T09:00:00+07:00',
     });
-    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...forged });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/devices/${deviceId}/ratings`,
+      ...forged,
+    });
     expect(refused.json()).toMatchObject({ error: { code: 'RATING_TOKEN_INVALID' } });
     const future = device.ratingRequest({
       id: 'kiosk-rating-0004',
@@ -233,19 +252,26 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
       ratedAt: '2025-07-21T09:00:00+07:00',
     });
     expect(
-      (await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...future })).statusCode,
+      (await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...future }))
+        .statusCode,
     ).toBe(400);
   });
 
   it('a revoked device can neither stream nor deliver', async () => {
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/revoke` })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/revoke` })).statusCode,
+    ).toBe(204);
     const late = device.ratingRequest({
       id: 'kiosk-rating-0005',
       token: 'x'.repeat(30),
       satisfaction: 5,
       ratedAt: '2025-07-20T09:00:00+07:00',
     });
-    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...late });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/devices/${deviceId}/ratings`,
+      ...late,
+    });
     expect(refused.json()).toMatchObject({ error: { code: 'DEVICE_UNAUTHORIZED' } });
     const invite = await t.app.inject({
       method: 'POST',

@@ -18,7 +18,7 @@ import type { HttpContext, ZodApp } from '../context.ts';
 import { keepRawJsonBody } from '../raw-json-body.ts';
 
 const tags = ['devices'];
-const Uuid = z.string().uuid();
+const Uuid = z.uuid();
 const DeviceParams = z.object({ id: Uuid });
 const RegisteredDevice = z.object({
   deviceId: z.string(),
@@ -171,7 +171,9 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
       const stream = openEventStream(request, reply, openStreams);
       if (ctx.deps.bus) {
         stream.onClose(
-          ctx.deps.bus.subscribe(deviceTopic(identity.deviceId), (invitation) => stream.send('invitation', invitation)),
+          ctx.deps.bus.subscribe(deviceTopic(identity.deviceId), (invitation) =>
+            stream.send('invitation', invitation),
+          ),
         );
       }
       stream.send('ready', identity);

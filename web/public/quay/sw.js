@@ -1,3 +1,4 @@
+/* global self, caches, Response */
 /*
  * The counter device's service worker: keeps the kiosk page and its assets so the device comes
  * back after a reload or a restart even when the server or the network is down (issue 4,

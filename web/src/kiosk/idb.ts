@@ -25,7 +25,11 @@ function open(): Promise<IDBDatabase> {
   return opening;
 }
 
-function run<T>(store: StoreName, mode: IDBTransactionMode, action: (s: IDBObjectStore) => IDBRequest): Promise<T> {
+function run<T>(
+  store: StoreName,
+  mode: IDBTransactionMode,
+  action: (s: IDBObjectStore) => IDBRequest,
+): Promise<T> {
   return open().then(
     (db) =>
       new Promise<T>((resolve, reject) => {

@@ -233,7 +233,12 @@ function Kiosk() {
             </div>
           ) : null}
         </div>
-        <button type="button" class="k-lang" lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        <button
+          type="button"
+          class="k-lang"
+          lang={lang === 'vi' ? 'en' : 'vi'}
+          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+        >
           {t.other}
         </button>
       </header>

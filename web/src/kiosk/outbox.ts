@@ -21,7 +21,11 @@ export interface RefusedItem extends OutboxItem {
  * Signs the rating and writes it to the outbox before anything else: the citizen is thanked
  * only once it is on the device's disk; delivery comes after, now or when the server is back.
  */
-export async function keepRating(deviceId: string, privateKey: CryptoKey, body: DeviceRatingBody): Promise<void> {
+export async function keepRating(
+  deviceId: string,
+  privateKey: CryptoKey,
+  body: DeviceRatingBody,
+): Promise<void> {
   const payload = JSON.stringify(body);
   const item: OutboxItem = {
     id: body.id,
@@ -57,7 +61,9 @@ async function deliverOne(item: OutboxItem): Promise<Outcome> {
   // Server trouble, rate limiting, or this device not (yet) recognised: keep it and try again later.
   if (response.status >= 500 || response.status === 429 || response.status === 401 || response.status === 408)
     return 'retry';
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string };
+  } | null;
   await idb.put(STORES.refused, {
     ...item,
     code: body?.error?.code ?? String(response.status),
@@ -77,7 +83,9 @@ let delivering: Promise<void> | null = null;
 export function deliverOutbox(): Promise<void> {
   delivering ??= (async () => {
     try {
-      const items = (await idb.all<OutboxItem>(STORES.outbox)).sort((a, b) => a.keptAt.localeCompare(b.keptAt));
+      const items = (await idb.all<OutboxItem>(STORES.outbox)).sort((a, b) =>
+        a.keptAt.localeCompare(b.keptAt),
+      );
       for (const item of items) {
         if ((await deliverOne(item)) === 'retry') break;
       }

@@ -1,6 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { DeviceRatingBody } from '#shared/device-protocol.ts';
-import { SATISFACTION_FACES, SATISFACTION_LEVELS, type AnswerPoints, type SatisfactionLevel } from '#shared/questionnaire.ts';
+import {
+  SATISFACTION_FACES,
+  SATISFACTION_LEVELS,
+  type AnswerPoints,
+  type SatisfactionLevel,
+} from '#shared/questionnaire.ts';
 import type { KioskText } from './text.ts';
 
 export interface RatingTarget {
@@ -86,7 +91,9 @@ export function RatingScreen(props: {
         name="satisfaction"
         legend={t.satisfaction}
         large
-        options={SATISFACTION_LEVELS.map((level) => [level, `${SATISFACTION_FACES[level]} ${t.levels[level]}`] as const)}
+        options={SATISFACTION_LEVELS.map(
+          (level) => [level, `${SATISFACTION_FACES[level]} ${t.levels[level]}`] as const,
+        )}
         value={satisfaction}
         onChange={(value) => {
           setSatisfaction(value);
@@ -124,10 +131,12 @@ export function RatingScreen(props: {
         name="conduct"
         legend={t.q7}
         optional={t.optional}
-        options={[
-          ['no', t.q7a.no],
-          ['yes', t.q7a.yes],
-        ] as const}
+        options={
+          [
+            ['no', t.q7a.no],
+            ['yes', t.q7a.yes],
+          ] as const
+        }
         value={answers.conduct}
         onChange={(conduct) => set({ conduct })}
       />

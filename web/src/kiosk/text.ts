@@ -11,7 +11,8 @@ export const KIOSK_TEXT = {
     pair: 'Ghép nối',
     pairing: 'Đang ghép nối…',
     welcome: 'Xin mời ông/bà đánh giá việc giải quyết hồ sơ',
-    welcomeHint: 'Cán bộ sẽ mời ông/bà đánh giá trên màn hình này, hoặc ông/bà quét mã QR trên phiếu đánh giá.',
+    welcomeHint:
+      'Cán bộ sẽ mời ông/bà đánh giá trên màn hình này, hoặc ông/bà quét mã QR trên phiếu đánh giá.',
     scanLabel: 'Quét mã QR trên phiếu đánh giá',
     scanInvalid: 'Mã quét không phải mã QR của phiếu đánh giá. Vui lòng quét lại.',
     rateTitle: 'Đánh giá việc giải quyết hồ sơ',
@@ -40,7 +41,8 @@ export const KIOSK_TEXT = {
     pair: 'Pair',
     pairing: 'Pairing…',
     welcome: 'Please rate how your dossier was handled',
-    welcomeHint: 'The official will invite you to rate on this screen, or scan the QR code on your evaluation slip.',
+    welcomeHint:
+      'The official will invite you to rate on this screen, or scan the QR code on your evaluation slip.',
     scanLabel: 'Scan the QR code on your slip',
     scanInvalid: 'That is not the QR code of an evaluation slip. Please scan again.',
     rateTitle: 'Rate the handling of your dossier',

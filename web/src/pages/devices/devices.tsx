@@ -37,7 +37,9 @@ export function DevicesPage() {
   const devices = useApi<{ devices: DeviceSummary[] }>('/api/v1/devices');
   const counters =
     desks.state.status === 'ready'
-      ? desks.state.data.flatMap((desk) => desk.counters.map((counter) => ({ ...counter, deskName: desk.name })))
+      ? desks.state.data.flatMap((desk) =>
+          desk.counters.map((counter) => ({ ...counter, deskName: desk.name })),
+        )
       : [];
   const [counterId, setCounterId] = useState('');
   const [name, setName] = useState('');
@@ -83,7 +85,12 @@ export function DevicesPage() {
             </label>
             <label class="field">
               <span class="field__label">{t.name}</span>
-              <input value={name} required maxLength={120} onInput={(event) => setName(event.currentTarget.value)} />
+              <input
+                value={name}
+                required
+                maxLength={120}
+                onInput={(event) => setName(event.currentTarget.value)}
+              />
             </label>
             <button type="submit" class="button button--primary">
               {t.save}
@@ -100,7 +107,8 @@ export function DevicesPage() {
               <code>{pairing.pairingCode}</code>
             </p>
             <p class="field__hint">
-              {t.expires} {new Date(pairing.pairingExpiresAt).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
+              {t.expires}{' '}
+              {new Date(pairing.pairingExpiresAt).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB')}
             </p>
           </div>
         ) : null}

@@ -21,7 +21,8 @@ export function InviteRatingSection({ dossierId, rateable }: { dossierId: string
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (devices.length > 0 && !devices.some((d) => d.deviceId === deviceId)) setDeviceId(devices[0]!.deviceId);
+    if (devices.length > 0 && !devices.some((d) => d.deviceId === deviceId))
+      setDeviceId(devices[0]!.deviceId);
   }, [devices, deviceId]);
   if (!rateable) return null;
   return (
@@ -60,7 +61,11 @@ export function InviteRatingSection({ dossierId, rateable }: { dossierId: string
           </button>
         </form>
       )}
-      <p role="status" class={message?.ok === false ? 'field__error' : 'field__hint'} data-testid="invite-result">
+      <p
+        role="status"
+        class={message?.ok === false ? 'field__error' : 'field__hint'}
+        data-testid="invite-result"
+      >
         {message?.text ?? ''}
       </p>
     </section>
