@@ -17,7 +17,7 @@ export function requireWebBuild(): void {
 }
 
 /** The Debian Chromium, headless, with nothing that calls home (no downloads: playwright-core only drives it). */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -29,6 +29,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

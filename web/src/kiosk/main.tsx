@@ -7,6 +7,7 @@ import {
   type DeviceRatingBody,
 } from '#shared/device-protocol.ts';
 import type { QuestionnaireLang } from '#shared/questionnaire.ts';
+import { CAMERA_TEXT, CameraScanner } from '../components/camera-scanner.tsx';
 import { loadDevice, newDeviceKey, saveDevice, type StoredDevice } from './device-key.ts';
 import { idb, STORES } from './idb.ts';
 import { deliverOutbox, keepRating, waitingCount } from './outbox.ts';
@@ -84,7 +85,15 @@ function PairingScreen({ t, onPaired }: { t: KioskText; onPaired(device: StoredD
   );
 }
 
-function IdleScreen({ t, onScanned }: { t: KioskText; onScanned(target: RatingTarget): void }) {
+function IdleScreen({
+  t,
+  lang,
+  onScanned,
+}: {
+  t: KioskText;
+  lang: QuestionnaireLang;
+  onScanned(target: RatingTarget): void;
+}) {
   const [scan, setScan] = useState('');
   const [error, setError] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -120,6 +129,14 @@ function IdleScreen({ t, onScanned }: { t: KioskText; onScanned(target: RatingTa
       <p class="k-error" role="alert">
         {error}
       </p>
+      <CameraScanner
+        text={CAMERA_TEXT[lang]}
+        onScanned={(value) => {
+          const token = tokenFromScannedText(value);
+          if (token === null) setError(t.scanInvalid);
+          else onScanned({ token });
+        }}
+      />
     </form>
   );
 }
@@ -253,7 +270,7 @@ function Kiosk() {
             }}
           />
         ) : screen.kind === 'idle' ? (
-          <IdleScreen t={t} onScanned={showRating} />
+          <IdleScreen t={t} lang={lang} onScanned={showRating} />
         ) : screen.kind === 'rating' ? (
           <RatingScreen
             key={screen.key}

@@ -1,3 +1,4 @@
+import { CAMERA_TEXT, CameraScanner } from '../../components/camera-scanner.tsx';
 import type { RefObject, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getJson, type ApiError } from '../../api.ts';
@@ -98,7 +99,7 @@ function rememberKeyedBy(code: string): void {
  * and saves; focus returns to the scan field for the next slip of the stack.
  */
 export function PaperSlipPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const p = t.ratings.paper;
   useDocumentTitle(p.title);
   const scanRef = useRef<HTMLInputElement>(null);
@@ -127,7 +128,11 @@ export function PaperSlipPage() {
 
   const submitScan = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const scanned = scanText.trim();
+    lookUp(scanText);
+  };
+
+  const lookUp = (text: string) => {
+    const scanned = text.trim();
     if (scanned === '') return;
     const seq = ++lookupSeq.current;
     setSaved(null);
@@ -185,6 +190,13 @@ export function PaperSlipPage() {
             {p.scanHint}
           </p>
         </div>
+        <CameraScanner
+          text={CAMERA_TEXT[lang]}
+          onScanned={(value) => {
+            setScanText(value);
+            lookUp(value);
+          }}
+        />
       </form>
 
       <div aria-live="polite" data-testid="paper-slip-result">
