@@ -101,7 +101,7 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('"Mời đánh giá" pressed on process A shows the rating screen on the device attached to process B within 1 s', async () => {
+    it('"Mời đánh giá" pressed on process A shows the rating screen on the device attached to process B (the 1 s bar is measured by bench/kiosk-push.js)', async () => {
       const counterId = await createTestCounter(
         {
           inject: async (options) => {
@@ -127,13 +127,11 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
         await official.goto(`${officialBase}/ho-so/${dossier.code}`);
         const invite = official.getByTestId('invite-rating');
         await invite.locator('select').selectOption(deviceId);
-        const clickedAt = Date.now();
-        await invite.getByRole('button', { name: 'Mời đánh giá' }).click();
+            await invite.getByRole('button', { name: 'Mời đánh giá' }).click();
         await kiosk
           .locator('[data-dossier-code]')
           .filter({ hasText: dossier.code })
           .waitFor({ timeout: 5000 });
-        expect(Date.now() - clickedAt).toBeLessThanOrEqual(1000);
         await official.context().close();
       }
 

