@@ -67,12 +67,30 @@ describe('the counter rating device in Chromium (issue 4)', () => {
 
   it('"Mời đánh giá" on the dossier page shows the rating screen on the paired device (the 1 s bar is measured by bench/kiosk-push.js); the citizen rates; 60 s idle resets', async () => {
     const dossier = await finishedDossier(deps);
-    const { deviceId, pairingCode } = await registeredDevice(deps, counterId);
+    // The administrator registers the tablet to the counter in the back office and reads out its code.
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await admin.goto(`${base}/thiet-bi`);
+    await admin.getByLabel('Tên thiết bị').fill('Máy tính bảng quầy 1');
+    await admin.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    const pairingCode = (await admin.getByTestId('pairing-code').locator('code').textContent()) ?? '';
+    expect(pairingCode).toMatch(/^[A-Z2-9]{8}$/);
+    await expect(admin.getByTestId('devices-table').textContent()).resolves.toContain('Chờ ghép nối');
+    const deviceId = (
+      await deps.db
+        .selectFrom('rating_device')
+        .select('id')
+        .where('name', '=', 'Máy tính bảng quầy 1')
+        .executeTakeFirstOrThrow()
+    ).id;
     const kioskContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const kiosk = await kioskContext.newPage();
     await kiosk.clock.install();
     await pairKiosk(kiosk, base, pairingCode);
     await expect(kiosk.locator('.k-counter').textContent()).resolves.toContain('Quầy Q01');
+    await admin.reload();
+    await expect(admin.getByTestId('devices-table').textContent()).resolves.toContain('Đã ghép nối');
+    await adminContext.close();
 
     const officialContext = await browser.newContext();
     const official = await officialContext.newPage();
