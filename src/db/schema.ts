@@ -221,6 +221,19 @@ export interface RatingTable {
   from_staff_network: ColumnType<boolean, boolean | undefined, never>;
 }
 
+/** Opt-in contact details for a follow-up, kept apart from the (anonymous) rating (issue 4, point 10). */
+export interface RatingContactTable {
+  agency_id: string;
+  id: string;
+  rating_id: string;
+  dossier_id: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  consented_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
 export interface RatingTokenTable {
   agency_id: string;
   dossier_id: string;
@@ -262,6 +275,42 @@ export interface RatingInvitationTable {
   invited_at: Timestamp;
 }
 
+/** A proposed correction of a rating (issue 4 point 8): a new row, the rating itself is never changed. */
+export interface RatingCorrectionTable {
+  agency_id: string;
+  id: string;
+  rating_id: string;
+  dossier_id: string;
+  satisfaction: number;
+  answers: ColumnType<Record<string, unknown>, string, never>;
+  comment: string | null;
+  reason: string;
+  proposed_by_official_id: string;
+  proposed_at: Timestamp;
+}
+
+/** The second person's decision on a correction (one per correction). */
+export interface RatingCorrectionDecisionTable {
+  agency_id: string;
+  id: string;
+  correction_id: string;
+  decision: 'approved' | 'rejected';
+  decided_by_official_id: string;
+  reason: string | null;
+  decided_at: Timestamp;
+}
+
+/** The rated official contesting a rating, with a reason; the rating is not touched. */
+export interface RatingAppealTable {
+  agency_id: string;
+  id: string;
+  rating_id: string;
+  dossier_id: string;
+  official_id: string;
+  reason: string;
+  filed_at: Timestamp;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   agency: AgencyTable;
@@ -281,7 +330,11 @@ export interface Database {
   agency_assessment: AgencyAssessmentTable;
   rating: RatingTable;
   rating_token: RatingTokenTable;
+  rating_contact: RatingContactTable;
   integration: IntegrationTable;
   rating_device: RatingDeviceTable;
   rating_invitation: RatingInvitationTable;
+  rating_correction: RatingCorrectionTable;
+  rating_correction_decision: RatingCorrectionDecisionTable;
+  rating_appeal: RatingAppealTable;
 }

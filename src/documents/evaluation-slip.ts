@@ -17,6 +17,7 @@ import bwipjs from 'bwip-js/node';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { toLocalDate } from '#domain/calendar/time.ts';
+import { QUESTIONNAIRE, SATISFACTION_LEVELS, type SatisfactionLevel } from '#shared/questionnaire.ts';
 
 /** What one slip shows. */
 export interface SlipData {
@@ -94,34 +95,28 @@ const COMMENT_LINE_STEP = 12;
 /** Line caps for the free texts, so that long names never push the slip onto a second page. */
 const MAX_LINES = { agency: 2, desk: 1, procedure: 3, instructions: 3 } as const;
 
-/** The questionnaire, worded as on the online form (src/http/pages/rating-page.ts). */
+/**
+ * The paper questionnaire: the same wording as the online form and the counter device
+ * (#shared/questionnaire.ts), in Vietnamese; the options in the order the form shows them.
+ */
+const WORDING = QUESTIONNAIRE.vi;
+const POINTS_ORDER = [2, 1, 0] as const;
 const QUESTIONS = {
-  satisfaction: 'Mức độ hài lòng của ông/bà',
-  levels: [
-    [5, 'Rất hài lòng'],
-    [4, 'Hài lòng'],
-    [3, 'Bình thường'],
-    [2, 'Không hài lòng'],
-    [1, 'Rất không hài lòng'],
-  ],
+  satisfaction: WORDING.satisfaction,
+  levels: SATISFACTION_LEVELS.map((level) => [level, WORDING.levels[level]] as const),
   choices: [
-    ['Thời gian giải quyết so với giấy hẹn', ['Sớm hơn hẹn', 'Đúng hẹn', 'Trễ hẹn']],
-    ['Số lần phải liên hệ để bổ sung, hoàn thiện hồ sơ', ['Không lần nào', 'Một lần', 'Nhiều hơn một lần']],
-    [
-      'Số cơ quan, tổ chức phải liên hệ',
-      ['Không phải liên hệ', 'Chỉ Bộ phận Một cửa', 'Nhiều hơn một cơ quan'],
-    ],
-    ['Cán bộ có gây phiền hà, nhũng nhiễu hoặc có hành vi không đúng mực không?', ['Không', 'Có']],
+    [WORDING.q1, POINTS_ORDER.map((p) => WORDING.q1a[p])],
+    [WORDING.q3, POINTS_ORDER.map((p) => WORDING.q3a[p])],
+    [WORDING.q4, POINTS_ORDER.map((p) => WORDING.q4a[p])],
+    [WORDING.q7, [WORDING.q7a.no, WORDING.q7a.yes]],
   ],
-  comment: 'Góp ý thêm',
+  comment: WORDING.comment,
 } as const satisfies {
   satisfaction: string;
   levels: readonly (readonly [SatisfactionLevel, string])[];
   choices: readonly (readonly [string, readonly string[]])[];
   comment: string;
 };
-
-type SatisfactionLevel = 1 | 2 | 3 | 4 | 5;
 
 const TEXT = {
   nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

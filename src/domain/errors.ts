@@ -46,7 +46,8 @@ export const ERROR_CODES = {
   COUNTER_NOT_FOUND: 'Không tìm thấy quầy giao dịch.',
   DEVICE_NOT_FOUND: 'Không tìm thấy thiết bị đánh giá.',
   DEVICE_PAIRING_INVALID: 'Mã ghép nối không đúng hoặc đã hết hạn. Đề nghị quản trị viên cấp mã mới.',
-  DEVICE_UNAUTHORIZED: 'Thiết bị không được xác thực: thiết bị chưa ghép nối, đã bị thu hồi hoặc chữ ký không hợp lệ.',
+  DEVICE_UNAUTHORIZED:
+    'Thiết bị không được xác thực: thiết bị chưa ghép nối, đã bị thu hồi hoặc chữ ký không hợp lệ.',
   DEVICE_NOT_PAIRED: 'Thiết bị đánh giá chưa được ghép nối.',
   INTEGRATION_UNAUTHORIZED: 'Yêu cầu không được xác thực: khóa tích hợp, chữ ký hoặc thời điểm không hợp lệ.',
   SCHEME_INVALID: 'Bộ chỉ số (scheme) không hợp lệ.',

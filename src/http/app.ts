@@ -24,7 +24,11 @@ import { registerCitizenRatingRoutes } from './routes/citizen-rating.routes.ts';
 import { registerSlipRoutes } from './routes/slips.routes.ts';
 import { registerIngestRoutes } from './routes/ingest.routes.ts';
 import { registerPaperSlipRoutes } from './routes/paper-slips.routes.ts';
+import { registerRatingCorrectionRoutes } from './routes/rating-corrections.routes.ts';
+import { registerIntegrityRoutes } from './routes/integrity.routes.ts';
+import { registerDeviceRoutes } from './routes/devices.routes.ts';
 import fastifyFormbody from '@fastify/formbody';
+import { registerRateLimits, type PublicRateLimitSettings } from './rate-limits.ts';
 
 export interface BuildAppOptions {
   context: HttpContext;
@@ -32,6 +36,8 @@ export interface BuildAppOptions {
   webRoot?: string;
   logLevel?: string;
   bodyLimit?: number;
+  /** Requests per client address and window on the public endpoints (HAILONG_PUBLIC_RATE_LIMIT). */
+  publicRateLimit?: PublicRateLimitSettings;
 }
 
 /** The HTTP application: API under /api/v1, OpenAPI at /api/v1/openapi.json, docs at /api/docs, web at /. */
@@ -72,6 +78,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   // The citizen rating pages post plain HTML forms (no JavaScript needed).
   await app.register(fastifyFormbody);
+  // Before the routes: the public ones opt in with `config: publicRateLimit`.
+  await registerRateLimits(app, options.publicRateLimit);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   registerHealthRoutes(app, options.context);
@@ -83,6 +91,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerSlipRoutes(app, options.context);
   await registerIngestRoutes(app, options.context);
   registerPaperSlipRoutes(app, options.context);
+  registerRatingCorrectionRoutes(app, options.context);
+  registerIntegrityRoutes(app, options.context);
+  await registerDeviceRoutes(app, options.context);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

@@ -100,4 +100,81 @@ describe('a citizen rates a dossier on a phone, without JavaScript (issue 4)', (
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
     await context.close();
   });
+
+  it('with JavaScript: face buttons, a spoken check of the level, capitals, a counter, one submit', async () => {
+    const second = await receiveDossier(
+      deps,
+      {
+        agencyCode: TEST_CATALOG.department,
+        procedureCode: TEST_CATALOG.procedure5Days,
+        channel: 'in_person',
+        receivedAt: '2025-07-08T09:00:00+07:00',
+      },
+      'api',
+    );
+    await appendDossierEvent(
+      deps,
+      { id: second.dossierId },
+      { type: 'finished', occurredAt: '2025-07-10T09:00:00+07:00' },
+      'api',
+    );
+    const issued = await issueRatingToken(deps, { id: second.dossierId });
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    // The strict CSP (no 'unsafe-inline') must not block anything the page needs.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    await page.goto(`${base}/danh-gia`);
+    await page.getByLabel('Mã hồ sơ').fill(second.code.toLowerCase());
+    const typed = `${issued.verificationCode.slice(0, 4).toLowerCase()}${issued.verificationCode.slice(4)}`;
+    await page.getByLabel('Mã xác thực (8 ký tự)').pressSequentially(typed);
+    await expect
+      .poll(() => page.getByLabel('Mã xác thực (8 ký tự)').inputValue())
+      .toBe(issued.verificationCode);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => page.url()).toContain(`/r/${issued.token}`);
+
+    // The five levels became large face buttons (≥ 44 px targets).
+    const level = page.locator('fieldset.faces.enhanced label.choice');
+    await expect.poll(() => level.count()).toBe(5);
+    const box = await level.first().boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(44);
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+
+    // Comment counter.
+    await page.getByLabel(/Góp ý thêm/).fill('Tốt');
+    await expect.poll(() => page.locator('#comment-count').textContent()).toBe('Còn 997 ký tự');
+
+    // No level chosen: the message is shown (aria-live) and nothing is sent.
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    const live = page.locator('[data-live]');
+    await expect.poll(() => live.textContent()).toBe('Vui lòng chọn mức độ hài lòng.');
+    expect(await live.getAttribute('aria-live')).toBe('assertive');
+    expect(page.url()).toContain(`/r/${issued.token}`);
+    const stored = () =>
+      deps.db
+        .selectFrom('rating')
+        .select(['satisfaction'])
+        .where('dossier_id', '=', second.dossierId)
+        .execute();
+    expect(await stored()).toEqual([]);
+    // Focus went to the level, so the keyboard user is there.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('satisfaction');
+
+    // Choosing a level shows it as selected and clears the message; sending stores it once.
+    await page.getByRole('radio', { name: 'Rất hài lòng' }).check();
+    await expect.poll(() => page.locator('label.choice.selected').textContent()).toContain('Rất hài lòng');
+    await expect.poll(() => live.textContent()).toBe('');
+    const button = page.getByRole('button', { name: 'Gửi đánh giá' });
+    await button.dblclick();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(second.code);
+    const rows = await stored();
+    expect(rows).toEqual([{ satisfaction: 5 }]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -4,6 +4,7 @@ import { summarizeSatisfaction } from '#domain/scoring/satisfaction.ts';
 import type { SatisfactionLevel } from '#domain/scoring/types.ts';
 import type { AppDeps } from '../deps.ts';
 import { agencySubtreeIds } from '../catalog/agency-subtree.ts';
+import { effectiveRatings } from '../ratings/effective-rating-correction.ts';
 import { periodScheme } from './get-agency-scores.ts';
 
 type Counts = Record<SatisfactionLevel, number>;
@@ -15,8 +16,9 @@ function level(value: number): SatisfactionLevel {
 
 /**
  * Citizen satisfaction for a period (legal-rules §9.6): the ratings that count (first valid one
- * per dossier) submitted in the period, per agency and per official (the receiving and the
- * handling official of the dossier), on 5 levels and in the 3-level view of Thông tư 32/2017.
+ * per dossier, with the values of its approved correction if any) submitted in the period, per
+ * agency and per official (the receiving and the handling official of the dossier), on 5 levels
+ * and in the 3-level view of Thông tư 32/2017.
  */
 export async function getSatisfaction(
   deps: AppDeps,
@@ -35,7 +37,7 @@ export async function getSatisfaction(
     SELECT r.agency_id, r.satisfaction, d.receiving_official_id AS receiving,
            (SELECT e.official_id FROM dossier_event e
              WHERE e.agency_id = d.agency_id AND e.dossier_id = d.id AND e.type = 'finished' LIMIT 1) AS handling
-    FROM rating r JOIN dossier d ON d.agency_id = r.agency_id AND d.id = r.dossier_id
+    FROM ${effectiveRatings(deps.db).as('r')} JOIN dossier d ON d.agency_id = r.agency_id AND d.id = r.dossier_id
     WHERE NOT r.is_duplicate AND r.submitted_at >= ${from} AND r.submitted_at < ${to}`.execute(deps.db);
   const scope = options.rootAgencyId ? new Set(await agencySubtreeIds(deps.db, options.rootAgencyId)) : null;
   const overall = emptyCounts();

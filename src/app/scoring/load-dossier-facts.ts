@@ -2,6 +2,7 @@ import { toLocalDate } from '#domain/calendar/time.ts';
 import type { Timeliness } from '#domain/dossiers/timeliness.ts';
 import type { CitizenAnswers, DossierFacts, Points } from '#domain/scoring/types.ts';
 import type { Db } from '../deps.ts';
+import { effectiveRatings } from '../ratings/effective-rating-correction.ts';
 
 const CHUNK = 2000;
 
@@ -90,9 +91,10 @@ export async function loadDossierFacts(
         .where('dossier_id', 'in', ids)
         .where('type', '=', 'finished')
         .execute(),
-      // The rating that counts: the first valid one (later ones are logged duplicates).
+      // The rating that counts: the first valid one (later ones are logged duplicates), with the
+      // values of its latest approved correction if any (issue 4 point 8).
       db
-        .selectFrom('rating')
+        .selectFrom(effectiveRatings(db).as('rating'))
         .select(['dossier_id', 'answers'])
         .where('agency_id', 'in', agencyIds)
         .where('dossier_id', 'in', ids)

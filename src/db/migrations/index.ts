@@ -6,6 +6,8 @@ import * as m0004 from './0004-ratings.ts';
 import * as m0005 from './0005-rating-tokens.ts';
 import * as m0006 from './0006-integrations.ts';
 import * as m0007 from './0007-rating-devices.ts';
+import * as m0008 from './0008-rating-contacts.ts';
+import * as m0009 from './0009-rating-corrections.ts';
 
 /** Numbered migrations, in order. Add a file `NNNN-name.ts` and list it here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-rating-tokens': m0005,
   '0006-integrations': m0006,
   '0007-rating-devices': m0007,
+  '0008-rating-contacts': m0008,
+  '0009-rating-corrections': m0009,
 };
 
 /** Serves the migrations from this static list (no directory scanning, works from any cwd). */

@@ -3,8 +3,23 @@
  * forms: they work on any phone without JavaScript (issue 4), with large targets, labels and
  * high contrast. Every value written into the page is escaped.
  */
-export type Lang = 'vi' | 'en';
+import {
+  QUESTIONNAIRE,
+  SATISFACTION_FACES,
+  SATISFACTION_LEVELS,
+  type QuestionnaireLang,
+} from '#shared/questionnaire.ts';
+import { PUBLIC_ASSETS } from './public-assets.ts';
 
+/** The longest comment kept (the route checks the same limit). */
+export const COMMENT_MAX_LENGTH = 1000;
+
+/** Lengths of the opt-in contact fields (the route checks the same limits). */
+export const CONTACT_LIMITS = { name: 100, phone: 20, email: 254 } as const;
+
+export type Lang = QuestionnaireLang;
+
+/** Page-only texts; the questionnaire wording is shared with the slip and the device (#shared/questionnaire.ts). */
 const TEXT = {
   vi: {
     title: 'Đánh giá việc giải quyết thủ tục hành chính',
@@ -13,25 +28,17 @@ const TEXT = {
     verificationCode: 'Mã xác thực (8 ký tự)',
     continue: 'Tiếp tục',
     rateIntro: 'Ông/bà vui lòng cho biết ý kiến về việc giải quyết hồ sơ',
-    satisfaction: 'Mức độ hài lòng của ông/bà',
-    levels: {
-      5: 'Rất hài lòng',
-      4: 'Hài lòng',
-      3: 'Bình thường',
-      2: 'Không hài lòng',
-      1: 'Rất không hài lòng',
-    },
-    optional: '(không bắt buộc)',
-    q1: 'Thời gian giải quyết so với giấy hẹn',
-    q1a: { 2: 'Sớm hơn hẹn', 1: 'Đúng hẹn', 0: 'Trễ hẹn' },
-    q3: 'Số lần phải liên hệ để bổ sung, hoàn thiện hồ sơ',
-    q3a: { 2: 'Không lần nào', 1: 'Một lần', 0: 'Nhiều hơn một lần' },
-    q4: 'Số cơ quan, tổ chức phải liên hệ',
-    q4a: { 2: 'Không phải liên hệ', 1: 'Chỉ Bộ phận Một cửa', 0: 'Nhiều hơn một cơ quan' },
-    q7: 'Cán bộ có gây phiền hà, nhũng nhiễu hoặc có hành vi không đúng mực không?',
-    q7a: { no: 'Không', yes: 'Có' },
-    comment: 'Góp ý thêm',
     submit: 'Gửi đánh giá',
+    sending: 'Đang gửi…',
+    levelRequired: 'Vui lòng chọn mức độ hài lòng.',
+    remaining: 'Còn {n} ký tự',
+    contactLegend: 'Liên hệ lại',
+    contactConsent: 'Tôi muốn được liên hệ lại về ý kiến này',
+    contactHint:
+      'Thông tin liên hệ được lưu riêng, không gắn vào đánh giá, chỉ dùng để liên hệ lại. Cần số điện thoại hoặc email.',
+    contactName: 'Họ và tên',
+    contactPhone: 'Số điện thoại',
+    contactEmail: 'Email',
     thanks: 'Cảm ơn ông/bà đã đánh giá.',
     thanksCounted: 'Đánh giá của ông/bà đã được ghi nhận cho hồ sơ',
     thanksDuplicate:
@@ -49,19 +56,17 @@ const TEXT = {
     verificationCode: 'Verification code (8 characters)',
     continue: 'Continue',
     rateIntro: 'Please tell us how your dossier was handled',
-    satisfaction: 'How satisfied are you?',
-    levels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Neutral', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
-    optional: '(optional)',
-    q1: 'Time taken compared with the appointment',
-    q1a: { 2: 'Earlier', 1: 'On the day', 0: 'Late' },
-    q3: 'Times you had to come back to complete the dossier',
-    q3a: { 2: 'None', 1: 'Once', 0: 'More than once' },
-    q4: 'Offices you had to contact',
-    q4a: { 2: 'None', 1: 'Only the one-stop desk', 0: 'More than one' },
-    q7: 'Did any official cause trouble, harass you or behave improperly?',
-    q7a: { no: 'No', yes: 'Yes' },
-    comment: 'Other comments',
     submit: 'Send',
+    sending: 'Sending…',
+    levelRequired: 'Please choose your level of satisfaction.',
+    remaining: '{n} characters left',
+    contactLegend: 'Follow-up',
+    contactConsent: 'I would like to be contacted about this opinion',
+    contactHint:
+      'Contact details are kept apart from the rating and used only to contact you. A phone number or an email is needed.',
+    contactName: 'Full name',
+    contactPhone: 'Phone number',
+    contactEmail: 'Email',
     thanks: 'Thank you for your rating.',
     thanksCounted: 'Your rating has been recorded for dossier',
     thanksDuplicate: 'This dossier had already been rated; your opinion is kept but not counted again.',
@@ -72,35 +77,24 @@ const TEXT = {
   },
 } as const;
 
-const FACES: Record<number, string> = { 5: '😄', 4: '🙂', 3: '😐', 2: '🙁', 1: '😠' };
-
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-const STYLE = `
-*{box-sizing:border-box}body{margin:0;font:18px/1.5 system-ui,"Noto Sans",Arial,sans-serif;color:#111;background:#f4f6f8}
-header{background:#0b2545;color:#fff;padding:12px 16px;display:flex;justify-content:space-between;align-items:center;gap:8px}
-header a{color:#fff}main{max-width:640px;margin:0 auto;padding:16px}h1{font-size:1.4rem;margin:.2em 0}
-fieldset{border:1px solid #8a99a8;border-radius:8px;margin:0 0 16px;padding:12px;background:#fff}legend{font-weight:700;padding:0 4px}
-.choice{display:flex;align-items:center;gap:12px;min-height:48px;padding:6px 8px;border-radius:6px;cursor:pointer}
-.choice:hover{background:#eef2f6}.choice input{width:24px;height:24px;flex:none}.face{font-size:1.6rem}
-label.field{display:block;font-weight:700;margin:12px 0 4px}input[type=text],textarea{width:100%;font:inherit;padding:10px;border:2px solid #44546a;border-radius:6px}
-button{font:inherit;font-weight:700;min-height:48px;padding:10px 24px;border:0;border-radius:8px;background:#0b5cad;color:#fff;cursor:pointer}
-:focus-visible{outline:3px solid #f5a623;outline-offset:2px}.error{background:#fdecea;border:2px solid #b3261e;color:#5f100b;padding:12px;border-radius:8px}
-.ok{background:#e6f4ea;border:2px solid #1e7b34;padding:12px;border-radius:8px}.muted{color:#44546a;font-size:.9rem}code{font-size:1rem}`;
-
 function layout(lang: Lang, body: string, otherHref: string): string {
   const t = TEXT[lang];
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.title)} — HàiLòng</title><style>${STYLE}</style></head><body>
+<title>${escapeHtml(t.title)} — HàiLòng</title><link rel="stylesheet" href="${PUBLIC_ASSETS.style.url}"><script src="${PUBLIC_ASSETS.script.url}" defer></script></head><body>
 <header><strong>HàiLòng</strong><a href="${escapeHtml(otherHref)}" lang="${t.otherLang}">${t.other}</a></header>
 <main>${body}<p class="muted">${t.noAccount}</p></main></body></html>`;
 }
 
-function errorBlock(message: string | undefined): string {
-  return message === undefined ? '' : `<div class="error" role="alert">${escapeHtml(message)}</div>`;
+function errorBlock(message: string | undefined, problems: readonly string[] = []): string {
+  if (message === undefined) return '';
+  const list =
+    problems.length > 0 ? `<ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>` : '';
+  return `<div class="error" role="alert">${escapeHtml(message)}${list}</div>`;
 }
 
 /** The `/danh-gia` form: dossier code + verification code. */
@@ -109,81 +103,158 @@ export function renderLookupPage(lang: Lang, options: { error?: string; code?: s
   return layout(
     lang,
     `<h1>${t.title}</h1>${errorBlock(options.error)}<p>${t.lookupIntro}</p>
-<form method="post" action="/danh-gia?lang=${lang}">
-<label class="field" for="code">${t.dossierCode}</label><input type="text" id="code" name="code" required autocomplete="off" value="${escapeHtml(options.code ?? '')}">
-<label class="field" for="verification">${t.verificationCode}</label><input type="text" id="verification" name="verification" required autocomplete="off" inputmode="text">
+<form method="post" action="/danh-gia?lang=${lang}" data-enhance data-msg-sending="${escapeHtml(t.sending)}">
+<label class="field" for="code">${t.dossierCode}</label><input type="text" id="code" name="code" required autocomplete="off" data-uppercase value="${escapeHtml(options.code ?? '')}">
+<label class="field" for="verification">${t.verificationCode}</label><input type="text" id="verification" name="verification" required autocomplete="off" autocapitalize="characters" spellcheck="false" data-uppercase>
 <p><button type="submit">${t.continue}</button></p></form>`,
     `/danh-gia?lang=${t.otherLang}`,
   );
+}
+
+/** The face drawn next to a satisfaction level (shared with the device; the slip draws its own). */
+function faceOf(value: string): string {
+  const level = SATISFACTION_LEVELS.find((candidate) => String(candidate) === value);
+  return level === undefined ? '' : SATISFACTION_FACES[level];
 }
 
 function radios(
   name: string,
   legend: string,
   options: readonly [string, string][],
-  required: boolean,
-  optional: string,
-  faces = false,
+  settings: {
+    required?: boolean;
+    optional: string;
+    faces?: boolean;
+    checked?: string | undefined;
+    extra?: string;
+  },
 ): string {
+  const required = settings.required === true;
   const items = options
     .map(
       ([value, label], index) =>
-        `<label class="choice"><input type="radio" name="${name}" value="${value}"${required && index === 0 ? ' required' : ''}>${
-          faces ? `<span class="face" aria-hidden="true">${FACES[Number(value)] ?? ''}</span>` : ''
-        }<span>${escapeHtml(label)}</span></label>`,
+        `<label class="choice"><input type="radio" name="${name}" value="${value}"${required && index === 0 ? ' required' : ''}${
+          settings.checked === value ? ' checked' : ''
+        }>${settings.faces ? `<span class="face" aria-hidden="true">${faceOf(value)}</span>` : ''}<span>${escapeHtml(label)}</span></label>`,
     )
     .join('');
-  return `<fieldset><legend>${escapeHtml(legend)}${required ? '' : ` <span class="muted">${optional}</span>`}</legend>${items}</fieldset>`;
+  return `<fieldset${settings.faces ? ` class="faces" id="${name}-group"` : ''}><legend>${escapeHtml(legend)}${
+    required ? '' : ` <span class="muted">${settings.optional}</span>`
+  }</legend><div class="choices">${items}</div>${settings.extra ?? ''}</fieldset>`;
 }
 
-/** The rating form of `/r/<token>`. */
-export function renderRatingForm(lang: Lang, token: string, dossierCode: string, error?: string): string {
+/** What the citizen typed, shown again when the form comes back with an error. */
+export interface RatingFormValues {
+  satisfaction?: string;
+  cs1?: string;
+  cs3?: string;
+  cs4?: string;
+  conduct?: string;
+  comment?: string;
+  contact?: boolean;
+  contactName?: string;
+  contactPhone?: string;
+  contactEmail?: string;
+}
+
+/** Reads the echoed values from a posted form (strings only; anything else is dropped). */
+export function formValues(body: unknown): RatingFormValues {
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const text = (key: string): string | undefined => {
+    const value = record[key];
+    return typeof value === 'string' ? value.slice(0, COMMENT_MAX_LENGTH) : undefined;
+  };
+  return {
+    satisfaction: text('satisfaction'),
+    cs1: text('cs1'),
+    cs3: text('cs3'),
+    cs4: text('cs4'),
+    conduct: text('conduct'),
+    comment: text('comment'),
+    contact: text('contact') === 'yes',
+    contactName: text('contactName'),
+    contactPhone: text('contactPhone'),
+    contactEmail: text('contactEmail'),
+  };
+}
+
+/** The opt-in contact fieldset (issue 4, point 10): stored apart from the rating, only when ticked. */
+function contactFieldset(lang: Lang, values: RatingFormValues): string {
   const t = TEXT[lang];
-  const opt = t.optional;
+  const input = (name: keyof RatingFormValues, type: string, label: string, autocomplete: string) =>
+    `<label class="field" for="${name}">${label}</label><input type="${type}" id="${name}" name="${name}" autocomplete="${autocomplete}" maxlength="${CONTACT_LIMITS[name === 'contactName' ? 'name' : name === 'contactPhone' ? 'phone' : 'email']}" value="${escapeHtml(
+      typeof values[name] === 'string' ? values[name] : '',
+    )}">`;
+  return `<fieldset><legend>${t.contactLegend} <span class="muted">${QUESTIONNAIRE[lang].optional}</span></legend>
+<label class="choice"><input type="checkbox" name="contact" value="yes"${values.contact ? ' checked' : ''}><span>${t.contactConsent}</span></label>
+<p class="muted">${t.contactHint}</p>
+${input('contactName', 'text', t.contactName, 'name')}
+${input('contactPhone', 'tel', t.contactPhone, 'tel')}
+${input('contactEmail', 'email', t.contactEmail, 'email')}
+</fieldset>`;
+}
+
+/** The rating form of `/r/<token>`: the shared questionnaire (#shared/questionnaire.ts) as radio groups. */
+export function renderRatingForm(
+  lang: Lang,
+  token: string,
+  dossierCode: string,
+  options: { error?: string; problems?: readonly string[]; values?: RatingFormValues } = {},
+): string {
+  const t = TEXT[lang];
+  const q = QUESTIONNAIRE[lang];
+  const optional = q.optional;
+  const values = options.values ?? {};
+  const points = [2, 1, 0] as const;
   return layout(
     lang,
-    `<h1>${t.title}</h1>${errorBlock(error)}<p>${t.rateIntro} <code>${escapeHtml(dossierCode)}</code></p>
-<form method="post" action="/r/${escapeHtml(token)}?lang=${lang}">
+    `<h1>${t.title}</h1>${errorBlock(options.error, options.problems)}<p>${t.rateIntro} <code>${escapeHtml(dossierCode)}</code></p>
+<form method="post" action="/r/${escapeHtml(token)}?lang=${lang}" data-enhance data-msg-level="${escapeHtml(
+      t.levelRequired,
+    )}" data-msg-sending="${escapeHtml(t.sending)}" data-msg-remaining="${escapeHtml(t.remaining)}">
 ${radios(
   'satisfaction',
-  t.satisfaction,
-  ([5, 4, 3, 2, 1] as const).map((level) => [String(level), t.levels[level]]),
-  true,
-  opt,
-  true,
+  q.satisfaction,
+  SATISFACTION_LEVELS.map((level) => [String(level), q.levels[level]]),
+  {
+    required: true,
+    optional,
+    faces: true,
+    checked: values.satisfaction,
+    extra: '<p class="live" data-live aria-live="assertive"></p>',
+  },
 )}
 ${radios(
   'cs1',
-  t.q1,
-  ([2, 1, 0] as const).map((p) => [String(p), t.q1a[p]]),
-  false,
-  opt,
+  q.q1,
+  points.map((p) => [String(p), q.q1a[p]]),
+  { optional, checked: values.cs1 },
 )}
 ${radios(
   'cs3',
-  t.q3,
-  ([2, 1, 0] as const).map((p) => [String(p), t.q3a[p]]),
-  false,
-  opt,
+  q.q3,
+  points.map((p) => [String(p), q.q3a[p]]),
+  { optional, checked: values.cs3 },
 )}
 ${radios(
   'cs4',
-  t.q4,
-  ([2, 1, 0] as const).map((p) => [String(p), t.q4a[p]]),
-  false,
-  opt,
+  q.q4,
+  points.map((p) => [String(p), q.q4a[p]]),
+  { optional, checked: values.cs4 },
 )}
 ${radios(
   'conduct',
-  t.q7,
+  q.q7,
   [
-    ['no', t.q7a.no],
-    ['yes', t.q7a.yes],
+    ['no', q.q7a.no],
+    ['yes', q.q7a.yes],
   ],
-  false,
-  opt,
+  { optional, checked: values.conduct },
 )}
-<label class="field" for="comment">${t.comment} <span class="muted">${opt}</span></label><textarea id="comment" name="comment" rows="4" maxlength="1000"></textarea>
+<label class="field" for="comment">${q.comment} <span class="muted">${optional}</span></label><textarea id="comment" name="comment" rows="4" maxlength="${COMMENT_MAX_LENGTH}" aria-describedby="comment-count">${escapeHtml(
+      values.comment ?? '',
+    )}</textarea><p class="muted counter" id="comment-count" data-counter></p>
+${contactFieldset(lang, values)}
 <p><button type="submit">${t.submit}</button></p></form>`,
     `/r/${token}?lang=${t.otherLang}`,
   );

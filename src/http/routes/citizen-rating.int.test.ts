@@ -1,7 +1,15 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierDetail } from '#shared/dossier.view.ts';
 import type { DossierScoreView } from '#shared/score.view.ts';
-import { TEST_CATALOG } from '#test/support/factories.ts';
+import type { AppDeps } from '#app/deps.ts';
+import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
+import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
+import { parseStaffNetworks } from '#app/ratings/rating-origin.ts';
+import { issueRatingToken } from '#app/ratings/rating-tokens.ts';
+import { buildApp } from '#http/app.ts';
+import { createTestDatabase } from '#test/support/db.ts';
+import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
 import { countRows, createTestApp, type TestApp } from '#test/support/http.ts';
 
 interface Issued {
@@ -67,7 +75,11 @@ describe('citizen online rating: /r/<token> and /danh-gia (issue 4)', () => {
     expect(page.body).toContain('<html lang="vi"');
     expect(page.body).toContain('Rất hài lòng');
     expect(page.body).toContain(finished.code);
-    expect(page.body).not.toContain('<script');
+    // Enhanced by one script file, never inline: the strict CSP (no 'unsafe-inline') holds.
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(page.body).not.toMatch(/<script(?![^>]*\ssrc=)/);
+    expect(page.body).not.toMatch(/<style|\son[a-z]+=/i);
     const english = await t.app.inject({ method: 'GET', url: `${url}?lang=en` });
     expect(english.body).toContain('Very satisfied');
   });
@@ -167,5 +179,358 @@ describe('citizen online rating: /r/<token> and /danh-gia (issue 4)', () => {
     });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.body).toContain('not valid');
+  });
+});
+
+/** A test app whose deps and options can be changed (staff networks, rate limits). */
+async function openApp(
+  options: { staffNetworks?: string; publicRateLimit?: { max: number; timeWindowMs: number } } = {},
+): Promise<TestApp & { finishedDossier(): Promise<{ id: string; code: string; url: string }> }> {
+  const database = await createTestDatabase();
+  const deps: AppDeps = {
+    ...buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00')),
+    ...(options.staffNetworks !== undefined
+      ? { staffNetworks: parseStaffNetworks(options.staffNetworks) }
+      : {}),
+  };
+  await seedTestCatalog(deps);
+  const app = await buildApp({
+    context: { deps, databaseKind: database.kind, version: 'test' },
+    logLevel: 'silent',
+    ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),
+  });
+  let day = 1;
+  const finishedDossier = async () => {
+    day += 1;
+    const received = await receiveDossier(
+      deps,
+      {
+        agencyCode: TEST_CATALOG.department,
+        procedureCode: TEST_CATALOG.procedure5Days,
+        channel: 'in_person',
+        receivedAt: `2025-07-0${day}T09:00:00+07:00`,
+      },
+      'api',
+    );
+    await appendDossierEvent(
+      deps,
+      { id: received.dossierId },
+      { type: 'finished', occurredAt: `2025-07-1${day}T09:00:00+07:00` },
+      'api',
+    );
+    const issued = await issueRatingToken(deps, { id: received.dossierId });
+    return { id: received.dossierId, code: received.code, url: `/r/${issued.token}` };
+  };
+  return {
+    app,
+    database,
+    deps,
+    finishedDossier,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+const formOf = (fields: Record<string, string>) => ({
+  payload: new URLSearchParams(fields).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
+
+describe('where a citizen rating came from, without personal data (issue 4, points 9–10)', () => {
+  it('flags a rating sent from a staff network and keeps only a network digest', async () => {
+    const t = await openApp({ staffNetworks: '10.20.0.0/16' });
+    try {
+      const inside = await t.finishedDossier();
+      const outside = await t.finishedDossier();
+      const staff = await t.app.inject({
+        method: 'POST',
+        url: inside.url,
+        remoteAddress: '10.20.30.40',
+        ...formOf({ satisfaction: '5' }),
+      });
+      expect(staff.statusCode, staff.body).toBe(201);
+      const citizen = await t.app.inject({
+        method: 'POST',
+        url: outside.url,
+        remoteAddress: '203.0.113.7',
+        ...formOf({ satisfaction: '4' }),
+      });
+      expect(citizen.statusCode, citizen.body).toBe(201);
+      const rows = await t.deps.db
+        .selectFrom('rating')
+        .selectAll()
+        .where('dossier_id', 'in', [inside.id, outside.id])
+        .execute();
+      const byDossier = new Map(rows.map((row) => [row.dossier_id, row]));
+      expect(byDossier.get(inside.id)).toMatchObject({ from_staff_network: true });
+      expect(byDossier.get(outside.id)).toMatchObject({ from_staff_network: false });
+      for (const row of rows) {
+        expect(row.origin_network).toMatch(/^[A-Za-z0-9_-]{16}$/);
+        // Never the address, nor its prefix, anywhere in the row.
+        const stored = JSON.stringify(row);
+        for (const part of ['10.20.30.40', '10.20.30', '203.0.113.7', '203.0.113']) {
+          expect(stored).not.toContain(part);
+        }
+      }
+      expect(byDossier.get(inside.id)?.origin_network).not.toBe(byDossier.get(outside.id)?.origin_network);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('public endpoints are rate-limited per client address (issue 4 acceptance)', () => {
+  const limit = { max: 3, timeWindowMs: 60_000 };
+
+  it('refuses the (max+1)th rating post with 429 and a page, and stores nothing', async () => {
+    const t = await openApp({ publicRateLimit: limit });
+    try {
+      const dossier = await t.finishedDossier();
+      for (let attempt = 1; attempt <= limit.max; attempt += 1) {
+        const asked = await t.app.inject({ method: 'POST', url: dossier.url, ...formOf({ cs1: '2' }) });
+        expect(asked.statusCode, `attempt ${attempt}`).toBe(400);
+      }
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: `${dossier.url}?lang=en`,
+        ...formOf({ satisfaction: '5' }),
+      });
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.headers['content-type']).toContain('text/html');
+      expect(refused.body).toContain('<html lang="en"');
+      expect(refused.body).toContain('Too many requests');
+      const stored = await t.deps.db.selectFrom('rating').select('id').execute();
+      expect(stored).toEqual([]);
+      const token = await t.deps.db
+        .selectFrom('rating_token')
+        .select('used_at')
+        .where('dossier_id', '=', dossier.id)
+        .executeTakeFirstOrThrow();
+      expect(token.used_at).toBeNull();
+      // Another address is not affected, and its rating is stored.
+      const other = await t.app.inject({
+        method: 'POST',
+        url: dossier.url,
+        remoteAddress: '198.51.100.9',
+        ...formOf({ satisfaction: '5' }),
+      });
+      expect(other.statusCode, other.body).toBe(201);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('limits the /danh-gia page and form and the token page, in Vietnamese by default', async () => {
+    const t = await openApp({ publicRateLimit: limit });
+    try {
+      const dossier = await t.finishedDossier();
+      for (const request of [
+        { method: 'GET', url: '/danh-gia' },
+        { method: 'POST', url: '/danh-gia', ...formOf({ code: dossier.code, verification: 'AAAAAAAA' }) },
+        { method: 'GET', url: dossier.url },
+      ] as const) {
+        for (let attempt = 1; attempt <= limit.max; attempt += 1) {
+          expect((await t.app.inject(request)).statusCode).not.toBe(429);
+        }
+        const refused = await t.app.inject(request);
+        expect(refused.statusCode, `${request.method} ${request.url}`).toBe(429);
+        expect(refused.headers['retry-after']).toBeDefined();
+        expect(refused.body).toContain('Quá nhiều yêu cầu');
+      }
+      // Staff endpoints are not limited.
+      for (let attempt = 0; attempt <= limit.max + 1; attempt += 1) {
+        const health = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
+        expect(health.statusCode).not.toBe(429);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses the (max+1)th ingest request with 429, the JSON error shape and retry-after', async () => {
+    const t = await openApp({ publicRateLimit: limit });
+    try {
+      const dossier = await t.finishedDossier();
+      const request = {
+        method: 'POST',
+        url: '/api/v1/ingest/ratings',
+        headers: {
+          'content-type': 'application/json',
+          'x-hailong-integration': '00000000-0000-4000-8000-000000000000',
+          'x-hailong-timestamp': String(Date.parse('2025-07-20T10:00:00+07:00')),
+          'x-hailong-signature': 'AAAA',
+          'idempotency-key': 'k1',
+        },
+        payload: JSON.stringify({
+          dossierCode: dossier.code,
+          satisfaction: 5,
+          submittedAt: '2025-07-20T09:00:00+07:00',
+        }),
+      } as const;
+      for (let attempt = 1; attempt <= limit.max; attempt += 1) {
+        expect((await t.app.inject(request)).statusCode).toBe(401);
+      }
+      const refused = await t.app.inject(request);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+        code: 'RATE_LIMITED',
+        message: expect.stringContaining('Quá nhiều yêu cầu') as unknown,
+      });
+      expect(await t.deps.db.selectFrom('rating').select('id').execute()).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the pages load little JavaScript, from files (issue 4: ≤ 30 KB gzip)', () => {
+  it('serves the script and style sheet cached for good, and all JS of each page is ≤ 30 KB gzip', async () => {
+    const t = await openApp();
+    try {
+      const dossier = await t.finishedDossier();
+      for (const url of ['/danh-gia', '/danh-gia?lang=en', dossier.url]) {
+        const page = await t.app.inject({ method: 'GET', url });
+        expect(page.statusCode).toBe(200);
+        const scripts = [...page.body.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
+        expect(scripts.length, url).toBeGreaterThan(0);
+        let gzipped = 0;
+        for (const src of scripts) {
+          const script = await t.app.inject({ method: 'GET', url: src });
+          expect(script.statusCode, src).toBe(200);
+          expect(script.headers['content-type']).toContain('javascript');
+          expect(script.headers['cache-control']).toContain('immutable');
+          gzipped += gzipSync(script.rawPayload, { level: 9 }).length;
+        }
+        expect(gzipped, `${url}: gzip bytes of its JavaScript`).toBeLessThanOrEqual(30 * 1024);
+        const [style] = [...page.body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+        const css = await t.app.inject({ method: 'GET', url: style! });
+        expect(css.headers['content-type']).toContain('text/css');
+      }
+      expect((await t.app.inject({ method: 'GET', url: '/assets-public/other.js' })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('opt-in contact details for a follow-up, stored apart from the rating (issue 4, point 10)', () => {
+  const contactsOf = (t: TestApp, dossierId: string) =>
+    t.deps.db.selectFrom('rating_contact').selectAll().where('dossier_id', '=', dossierId).execute();
+
+  it('stores the contact only when ticked, never in the rating row, and lists it for staff', async () => {
+    const t = await openApp();
+    try {
+      const ticked = await t.finishedDossier();
+      const typedButNotTicked = await t.finishedDossier();
+      const response = await t.app.inject({
+        method: 'POST',
+        url: ticked.url,
+        ...formOf({
+          satisfaction: '2',
+          contact: 'yes',
+          contactName: 'Nguyễn Thị Hoa',
+          contactPhone: '0912 345 678',
+          contactEmail: 'Hoa@Example.com',
+        }),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const notTicked = await t.app.inject({
+        method: 'POST',
+        url: typedButNotTicked.url,
+        ...formOf({ satisfaction: '4', contactPhone: '0987654321', contactEmail: 'x@example.com' }),
+      });
+      expect(notTicked.statusCode, notTicked.body).toBe(201);
+
+      const [contact] = await contactsOf(t, ticked.id);
+      const rating = await t.deps.db
+        .selectFrom('rating')
+        .selectAll()
+        .where('dossier_id', '=', ticked.id)
+        .executeTakeFirstOrThrow();
+      expect(contact).toMatchObject({
+        rating_id: rating.id,
+        agency_id: rating.agency_id,
+        name: 'Nguyễn Thị Hoa',
+        phone: '0912345678',
+        email: 'hoa@example.com',
+      });
+      expect(contact?.consented_at).toBeInstanceOf(Date);
+      const ratingText = JSON.stringify(rating);
+      for (const personal of ['Hoa', '0912', '345678', 'example.com']) {
+        expect(ratingText).not.toContain(personal);
+      }
+      expect(await contactsOf(t, typedButNotTicked.id)).toEqual([]);
+
+      const listed = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${ticked.code}/follow-up-contacts`,
+      });
+      expect(listed.statusCode).toBe(200);
+      expect(listed.headers['cache-control']).toBe('no-store');
+      expect(listed.json()).toMatchObject({
+        dossierCode: ticked.code,
+        contacts: [{ ratingId: rating.id, name: 'Nguyễn Thị Hoa', phone: '0912345678' }],
+      });
+      const none = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${typedButNotTicked.id}/follow-up-contacts`,
+      });
+      expect(none.json<{ contacts: unknown[] }>().contacts).toEqual([]);
+      const unknown = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/dossiers/H99.01-990101-9999/follow-up-contacts',
+      });
+      expect(unknown.statusCode).toBe(404);
+      const openapi = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+      const paths = openapi.json<{ paths: Record<string, { get?: { tags?: string[] } }> }>().paths;
+      expect(paths['/api/v1/dossiers/{ref}/follow-up-contacts']?.get?.tags).toEqual(['ratings']);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses a ticked box without a phone or email, or with a bad one: 400, nothing stored', async () => {
+    const t = await openApp();
+    try {
+      const dossier = await t.finishedDossier();
+      const cases: [Record<string, string>, string][] = [
+        [{ contactName: 'An' }, 'số điện thoại hoặc email'],
+        [{ contactPhone: '12345' }, 'Số điện thoại không hợp lệ'],
+        [{ contactPhone: '0912 345 678', contactEmail: 'not-an-email' }, 'Email không hợp lệ'],
+      ];
+      for (const [fields, message] of cases) {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: dossier.url,
+          ...formOf({ satisfaction: '5', comment: 'Giữ lại', contact: 'yes', ...fields }),
+        });
+        expect(response.statusCode, message).toBe(400);
+        expect(response.body).toContain(message);
+        // What was typed comes back, so nothing has to be typed again.
+        expect(response.body).toContain('Giữ lại</textarea>');
+        expect(response.body).toMatch(/value="5"[^>]* checked>/);
+      }
+      const english = await t.app.inject({
+        method: 'POST',
+        url: `${dossier.url}?lang=en`,
+        ...formOf({ satisfaction: '5', contact: 'yes' }),
+      });
+      expect(english.statusCode).toBe(400);
+      expect(english.body).toContain('phone number or an email');
+      expect(await t.deps.db.selectFrom('rating').select('id').execute()).toEqual([]);
+      expect(await t.deps.db.selectFrom('rating_contact').select('id').execute()).toEqual([]);
+      const token = await t.deps.db
+        .selectFrom('rating_token')
+        .select('used_at')
+        .where('dossier_id', '=', dossier.id)
+        .executeTakeFirstOrThrow();
+      expect(token.used_at).toBeNull();
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import {
-  findTokenByCodes,
-  issueRatingToken,
-  resolveRatingToken,
-  submitTokenRating,
-} from '#app/ratings/rating-tokens.ts';
+import { findTokenByCodes, issueRatingToken, resolveRatingToken } from '#app/ratings/rating-tokens.ts';
+import { submitRatingWithContact, type FollowUpContact } from '#app/ratings/submit-rating-with-contact.ts';
+import { listFollowUpContacts } from '#app/ratings/list-follow-up-contacts.ts';
+import { ratingOrigin } from '#app/ratings/rating-origin.ts';
 import { DomainError, type ErrorCode } from '#domain/errors.ts';
-import type { Points } from '#domain/scoring/types.ts';
-import type { FastifyReply } from 'fastify';
+import { answersToPoints, type AnswerPoints } from '#shared/questionnaire.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpContext, ZodApp } from '../context.ts';
-import { statusOf } from '../errors.ts';
+import { handleError, statusOf } from '../errors.ts';
+import { publicRateLimit } from '../rate-limits.ts';
+import { publicAsset, RATING_PAGE_CSP } from '../pages/public-assets.ts';
 import {
+  COMMENT_MAX_LENGTH,
+  CONTACT_LIMITS,
+  formValues,
   renderLookupPage,
   renderRatingForm,
   renderRefusal,
@@ -28,6 +31,7 @@ const ENGLISH: Partial<Record<ErrorCode, string>> = {
   RATING_TOKEN_EXPIRED: 'This rating code has expired.',
   RATING_NOT_READY: 'The dossier has no result yet: you can rate it once you have received the result.',
   VALIDATION_FAILED: 'Please choose your level of satisfaction.',
+  RATE_LIMITED: 'Too many requests in a short time. Please try again in a few minutes.',
 };
 
 const LEVELS = { '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 } as const;
@@ -35,7 +39,7 @@ const LEVELS = { '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 } as const;
 const point = z
   .enum(['0', '1', '2'])
   .optional()
-  .transform((value): Points | undefined =>
+  .transform((value): AnswerPoints | undefined =>
     value === undefined ? undefined : value === '2' ? 2 : value === '1' ? 1 : 0,
   );
 
@@ -45,11 +49,66 @@ const RatingForm = z.object({
   cs3: point,
   cs4: point,
   conduct: z.enum(['no', 'yes']).optional(),
-  comment: z.string().trim().max(1000).optional(),
+  comment: z.string().trim().max(COMMENT_MAX_LENGTH).optional(),
 });
 
+const FORM_TEXT = {
+  vi: {
+    levelRequired: 'Vui lòng chọn mức độ hài lòng.',
+    contactInvalid: 'Thông tin liên hệ chưa hợp lệ; đánh giá chưa được gửi:',
+    contactMissing: 'Vui lòng nhập số điện thoại hoặc email để được liên hệ lại.',
+    phoneInvalid: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678 hoặc +84 912 345 678).',
+    emailInvalid: 'Email không hợp lệ (ví dụ ten@example.com).',
+    nameTooLong: `Họ và tên dài quá ${CONTACT_LIMITS.name} ký tự.`,
+  },
+  en: {
+    levelRequired: 'Please choose your level of satisfaction.',
+    contactInvalid: 'The contact details are not valid; your rating has not been sent yet:',
+    contactMissing: 'Please give a phone number or an email so that we can contact you.',
+    phoneInvalid: 'The phone number is not valid (e.g. 0912 345 678 or +84 912 345 678).',
+    emailInvalid: 'The email address is not valid (e.g. name@example.com).',
+    nameTooLong: `The name is longer than ${CONTACT_LIMITS.name} characters.`,
+  },
+} as const;
+
+/** A Vietnamese phone number once spaces, dots and dashes are removed: 0 or +84, then 9–10 digits. */
+const PHONE = /^(?:\+84|0)\d{9,10}$/;
+const EMAIL = z.email().max(CONTACT_LIMITS.email);
+
+/**
+ * The opt-in contact fields (issue 4, point 10): read only when the consent box is ticked
+ * (otherwise whatever was typed is dropped); then a phone or an email is required.
+ */
+function parseContact(body: unknown, lang: Lang): { value?: FollowUpContact; problems: string[] } {
+  const values = formValues(body);
+  if (!values.contact) return { problems: [] };
+  const t = FORM_TEXT[lang];
+  const name = values.contactName?.trim() ?? '';
+  const phone = (values.contactPhone ?? '').replace(/[\s.()-]/g, '');
+  const email = values.contactEmail?.trim().toLowerCase() ?? '';
+  const problems: string[] = [];
+  if (phone === '' && email === '') problems.push(t.contactMissing);
+  if (phone !== '' && !PHONE.test(phone)) problems.push(t.phoneInvalid);
+  if (email !== '' && !EMAIL.safeParse(email).success) problems.push(t.emailInvalid);
+  if (name.length > CONTACT_LIMITS.name) problems.push(t.nameTooLong);
+  if (problems.length > 0) return { problems };
+  return {
+    problems: [],
+    value: {
+      ...(name !== '' ? { name } : {}),
+      ...(phone !== '' ? { phone } : {}),
+      ...(email !== '' ? { email } : {}),
+    },
+  };
+}
+
 function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', RATING_PAGE_CSP)
+    .send(body);
 }
 
 function refusal(reply: FastifyReply, lang: Lang, error: unknown): FastifyReply {
@@ -58,18 +117,44 @@ function refusal(reply: FastifyReply, lang: Lang, error: unknown): FastifyReply 
   return html(reply, statusOf(error.code), renderRefusal(lang, message));
 }
 
+/** The language asked for, read before validation (a refusal in `onRequest` comes before it). */
+function langOf(query: unknown): Lang {
+  return typeof query === 'object' && query !== null && 'lang' in query && query.lang === 'en' ? 'en' : 'vi';
+}
+
+/**
+ * The citizen pages answer a rate-limited request with a page in the citizen's language (the
+ * `retry-after` header is already set); every other error goes to the shared handler.
+ */
+function pageErrors(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
+    const lang = langOf(request.query);
+    void html(
+      reply,
+      statusOf(error.code),
+      renderRefusal(lang, lang === 'en' ? ENGLISH.RATE_LIMITED! : error.message),
+    );
+    return;
+  }
+  handleError(error, request, reply);
+}
+
 /**
  * The citizen's online rating (issue 4): `/danh-gia` (dossier code + verification code) and
  * `/r/<token>` (the QR link), no account, plain HTML forms that work without JavaScript; and
  * the staff API that issues a dossier's token for its slip.
  */
 export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void {
-  app.get('/danh-gia', { schema: { hide: true, querystring: LangQuery } }, (request, reply) =>
-    html(reply, 200, renderLookupPage(request.query.lang)),
+  app.get(
+    '/danh-gia',
+    { config: publicRateLimit, errorHandler: pageErrors, schema: { hide: true, querystring: LangQuery } },
+    (request, reply) => html(reply, 200, renderLookupPage(request.query.lang)),
   );
   app.post(
     '/danh-gia',
     {
+      config: publicRateLimit,
+      errorHandler: pageErrors,
       schema: {
         hide: true,
         querystring: LangQuery,
@@ -97,7 +182,11 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
   );
   app.get(
     '/r/:token',
-    { schema: { hide: true, params: TokenParams, querystring: LangQuery } },
+    {
+      config: publicRateLimit,
+      errorHandler: pageErrors,
+      schema: { hide: true, params: TokenParams, querystring: LangQuery },
+    },
     async (request, reply) => {
       const lang = request.query.lang;
       try {
@@ -112,6 +201,8 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
   app.post(
     '/r/:token',
     {
+      config: publicRateLimit,
+      errorHandler: pageErrors,
       schema: {
         hide: true,
         params: TokenParams,
@@ -122,29 +213,40 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
     async (request, reply) => {
       const lang = request.query.lang;
       const form = RatingForm.safeParse(request.body);
-      if (!form.success) {
+      const contact = parseContact(request.body, lang);
+      if (!form.success || contact.problems.length > 0) {
+        // Nothing is stored: the form comes back with what was typed and the reasons.
         try {
           const resolved = await resolveRatingToken(ctx.deps, request.params.token);
-          const message = lang === 'en' ? ENGLISH.VALIDATION_FAILED! : 'Vui lòng chọn mức độ hài lòng.';
+          const message = !form.success ? FORM_TEXT[lang].levelRequired : FORM_TEXT[lang].contactInvalid;
           return await html(
             reply,
             400,
-            renderRatingForm(lang, request.params.token, resolved.dossierCode, message),
+            renderRatingForm(lang, request.params.token, resolved.dossierCode, {
+              error: message,
+              problems: form.success ? contact.problems : [],
+              values: formValues(request.body),
+            }),
           );
         } catch (error) {
           return refusal(reply, lang, error);
         }
       }
-      const { satisfaction, cs1, cs3, cs4, conduct, comment } = form.data;
-      // Indicator 7 from the citizen: improper conduct → 0; otherwise it follows their answer on time (Điều 13, chỉ số 7).
-      const cs7 = conduct === 'yes' ? 0 : conduct === 'no' ? cs1 : undefined;
+      const { satisfaction, comment, ...answers } = form.data;
       try {
-        const result = await submitTokenRating(ctx.deps, request.params.token, {
-          channel: 'qr',
-          satisfaction: LEVELS[satisfaction],
-          answers: { cs1, cs3, cs4, cs7 },
-          ...(comment ? { comment } : {}),
-        });
+        const result = await submitRatingWithContact(
+          ctx.deps,
+          request.params.token,
+          {
+            channel: 'qr',
+            satisfaction: LEVELS[satisfaction],
+            // The network digest and the staff-network flag feed the integrity signals (issue 4, point 9).
+            origin: ratingOrigin(request.ip, ctx.deps.tokenKeys, ctx.deps.staffNetworks),
+            answers: answersToPoints(answers),
+            ...(comment ? { comment } : {}),
+          },
+          contact.value,
+        );
         return await html(reply, 201, renderThanks(lang, result.dossierCode, result.counts));
       } catch (error) {
         return refusal(reply, lang, error);
@@ -171,11 +273,66 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
       },
     },
     async (request) => {
-      const ref = /^[0-9a-f-]{36}$/i.test(request.params.ref)
-        ? { id: request.params.ref.toLowerCase() }
-        : { code: request.params.ref };
-      const issued = await issueRatingToken(ctx.deps, ref);
+      const issued = await issueRatingToken(ctx.deps, dossierRef(request.params.ref));
       return { ...issued, url: `/r/${issued.token}` };
     },
   );
+
+  app.get(
+    '/api/v1/dossiers/:ref/follow-up-contacts',
+    {
+      schema: {
+        tags: ['ratings'],
+        summary:
+          'Contact details citizens left, with their consent, to be contacted about their rating of this dossier (kept apart from the anonymous ratings)',
+        params: z.object({ ref: z.string().min(1).max(80) }),
+        response: {
+          200: z.object({
+            dossierCode: z.string(),
+            contacts: z.array(
+              z.object({
+                id: z.string(),
+                ratingId: z.string(),
+                name: z.string().nullable(),
+                phone: z.string().nullable(),
+                email: z.string().nullable(),
+                consentedAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const listed = await listFollowUpContacts(ctx.deps, dossierRef(request.params.ref));
+      // Personal data: never in a shared cache.
+      void reply.header('cache-control', 'no-store');
+      return {
+        dossierCode: listed.dossierCode,
+        contacts: listed.contacts.map((contact) => ({
+          ...contact,
+          consentedAt: contact.consentedAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  // The pages' script and style sheet, by a name that changes with the content (so cached for good).
+  app.get(
+    '/assets-public/:file',
+    { schema: { hide: true, params: z.object({ file: z.string().max(100) }) } },
+    (request, reply) => {
+      const asset = publicAsset(request.params.file);
+      if (asset === undefined) throw new DomainError('NOT_FOUND');
+      return reply
+        .type(asset.type)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(asset.body);
+    },
+  );
+}
+
+function dossierRef(ref: string): { id: string } | { code: string } {
+  return /^[0-9a-f-]{36}$/i.test(ref) ? { id: ref.toLowerCase() } : { code: ref };
 }

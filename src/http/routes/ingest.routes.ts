@@ -4,6 +4,7 @@ import { authenticateIntegration, ingestRating } from '#app/ratings/ingest-ratin
 import { DomainError } from '#domain/errors.ts';
 import { InstantSchema } from '#shared/dossier.schema.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
+import { publicRateLimit } from '../rate-limits.ts';
 
 const point = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 const IngestBody = z.object({
@@ -57,6 +58,7 @@ export async function registerIngestRoutes(app: ZodApp, ctx: HttpContext): Promi
     typed.post(
       '/api/v1/ingest/ratings',
       {
+        config: publicRateLimit,
         schema: {
           tags: ['ratings'],
           summary:

@@ -3,6 +3,13 @@ import { dossierFromScan, keyInPaperSlip } from '#app/ratings/key-in-paper-slip.
 import { InstantSchema } from '#shared/dossier.schema.ts';
 import { findDossier } from '#db/repositories/dossier.repository.ts';
 import { DomainError } from '#domain/errors.ts';
+import { listDossierCorrectionsAndAppeals } from '#app/ratings/list-dossier-corrections-and-appeals.ts';
+import {
+  presentRatingAppeal,
+  presentRatingCorrection,
+  RatingAppealSchema,
+  RatingCorrectionSchema,
+} from '../presenters/present-rating-corrections.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 
 const point = z.union([z.literal(0), z.literal(1), z.literal(2)]);
@@ -65,7 +72,7 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
       schema: {
         tags,
         summary:
-          "A dossier's ratings, oldest first: the one that counts and the logged duplicates (no personal data)",
+          "A dossier's ratings, oldest first: the one that counts and the logged duplicates (no personal data), each with its corrections, appeals and the version that counts",
         params: z.object({ ref: z.string().min(1).max(80) }),
         response: {
           200: z.array(
@@ -78,6 +85,14 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
               submittedAt: z.string(),
               counts: z.boolean(),
               keyedBy: z.object({ code: z.string(), name: z.string() }).nullable(),
+              /** Which version reports count (issue 4 point 8): the rating as given, an approved correction, or none. */
+              counted: z.union([
+                z.literal('original'),
+                z.literal('none'),
+                z.templateLiteral(['correction:', z.string()]),
+              ]),
+              corrections: z.array(RatingCorrectionSchema),
+              appeals: z.array(RatingAppealSchema),
             }),
           ),
         },
@@ -108,6 +123,10 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
         .orderBy('rating.submitted_at')
         .orderBy('rating.recorded_at')
         .execute();
+      const reviews = await listDossierCorrectionsAndAppeals(ctx.deps.db, {
+        agencyId: dossier.agency_id,
+        id: dossier.id,
+      });
       return rows.map((row) => ({
         id: row.id,
         channel: row.channel,
@@ -120,6 +139,9 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
           row.keyed_code === null || row.keyed_name === null
             ? null
             : { code: row.keyed_code, name: row.keyed_name },
+        counted: reviews.counted.get(row.id) ?? 'none',
+        corrections: (reviews.corrections.get(row.id) ?? []).map(presentRatingCorrection),
+        appeals: (reviews.appeals.get(row.id) ?? []).map(presentRatingAppeal),
       }));
     },
   );

@@ -5,9 +5,10 @@ import { formatDateTime } from '../../format.ts';
 import { isKeyOf } from '../../i18n.ts';
 import { useI18n } from '../../lang.tsx';
 import { asApiError, postJson } from './post-json.ts';
+import { RatingReviews, type ReviewedRating } from './rating-reviews.tsx';
 
 /** One rating of `GET /api/v1/dossiers/:ref/ratings` (no personal data). */
-interface DossierRating {
+interface DossierRating extends ReviewedRating {
   id: string;
   channel: string;
   satisfaction: number;
@@ -28,7 +29,7 @@ interface RatingToken {
 
 /**
  * Đánh giá của người dân on the dossier page: every rating (the one that counts and the logged
- * duplicates), then the evaluation slip: its rating code on request and the printable PDF.
+ * duplicates), their corrections and appeals (rating-reviews.tsx), then the evaluation slip: its rating code on request and the printable PDF.
  */
 export function DossierRatingsSection({ dossierId }: { dossierId: string }) {
   const { t } = useI18n();
@@ -49,6 +50,7 @@ export function DossierRatingsSection({ dossierId }: { dossierId: string }) {
         <ErrorAlert error={state.error} onRetry={isTransient(state.error) ? retry : undefined} />
       )}
       {state.status === 'ready' && <RatingsTable ratings={state.data} />}
+      {state.status === 'ready' && <RatingReviews ratings={state.data} onChanged={retry} />}
       <SlipBlock dossierId={dossierId} />
     </section>
   );
@@ -84,6 +86,7 @@ function RatingsTable({ ratings }: { ratings: readonly DossierRating[] }) {
               data-testid="rating-row"
               data-channel={rating.channel}
               data-counts={String(rating.counts)}
+              data-counted={rating.counted}
             >
               <th scope="row" data-label={c.channel}>
                 {isKeyOf(t.ratings.channels, rating.channel)
@@ -102,6 +105,8 @@ function RatingsTable({ ratings }: { ratings: readonly DossierRating[] }) {
               <td data-label={c.counts}>
                 <span class={`flag ${rating.counts ? 'flag--ok' : 'flag--duplicate'}`}>
                   {rating.counts ? s.counted : s.duplicate}
+                  {/* Issue 4 point 8: the rating counts through its approved correction. */}
+                  {rating.counted.startsWith('correction:') && ` (${t.ratings.corrections.correction})`}
                 </span>
               </td>
               <td data-label={c.keyedBy}>

@@ -1,0 +1,84 @@
+import { DomainError } from '#domain/errors.ts';
+import type { AppDeps } from '../deps.ts';
+import { loadDossierFacts } from '../scoring/load-dossier-facts.ts';
+import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
+import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
+import { inTransaction, isUniqueViolation } from '../transaction.ts';
+import { findRatingForReview, requireOfficial } from './propose-rating-correction.ts';
+
+export interface CorrectionDecisionInput {
+  correctionId: string;
+  decision: 'approved' | 'rejected';
+  /**
+   * The second staff member, by official id; never the proposer. Issue 5 binds this to the
+   * signed-in session instead of the request body.
+   */
+  decidedByOfficialId: string;
+  reason?: string;
+}
+
+export interface CorrectionDecisionResult {
+  id: string;
+  correctionId: string;
+  decision: 'approved' | 'rejected';
+  /** True when the corrected values are now the ones that count for the dossier. */
+  counts: boolean;
+}
+
+/**
+ * Approves or rejects a proposed rating correction (issue 4 point 8: proposed by one staff
+ * member, approved by another). The decision is a new row, once per correction. On approval of
+ * a correction of the rating that counts, the corrected values become the dossier's effective
+ * rating (effective-rating-correction.ts) and the dossier is rescored in the same transaction;
+ * the rating row itself is untouched (Nghị định 61/2018 Điều 27).
+ */
+export async function decideRatingCorrection(
+  deps: AppDeps,
+  input: CorrectionDecisionInput,
+): Promise<CorrectionDecisionResult> {
+  try {
+    return await inTransaction(deps.db, async (trx) => {
+      const correction = await trx
+        .selectFrom('rating_correction')
+        .select(['agency_id', 'id', 'rating_id', 'proposed_by_official_id'])
+        .where('id', '=', input.correctionId)
+        .executeTakeFirst();
+      if (!correction) throw new DomainError('CORRECTION_NOT_FOUND');
+      const decidedBy = await requireOfficial(trx, input.decidedByOfficialId, 'decidedByOfficialId');
+      const { rating, dossier } = await findRatingForReview(trx, correction.rating_id);
+      const earlier = await trx
+        .selectFrom('rating_correction_decision')
+        .select('decision')
+        .where('agency_id', '=', correction.agency_id)
+        .where('correction_id', '=', correction.id)
+        .executeTakeFirst();
+      if (earlier)
+        throw new DomainError('CORRECTION_ALREADY_DECIDED', { details: { decision: earlier.decision } });
+      // Two-person rule: whoever proposed the correction cannot also approve or reject it.
+      if (decidedBy === correction.proposed_by_official_id) throw new DomainError('CORRECTION_SAME_PERSON');
+      const id = deps.newId();
+      await trx
+        .insertInto('rating_correction_decision')
+        .values({
+          agency_id: correction.agency_id,
+          id,
+          correction_id: correction.id,
+          decision: input.decision,
+          decided_by_official_id: decidedBy,
+          reason: input.reason?.trim() || null,
+          decided_at: new Date(deps.now()),
+        })
+        .execute();
+      const counts = input.decision === 'approved' && !rating.is_duplicate;
+      if (counts && dossier.finished_at !== null) {
+        const [facts] = await loadDossierFacts(trx, { dossierIds: [dossier.id] });
+        if (facts) await storeDossierScore(trx, deps.schemes ?? defaultSchemeRegistry(), facts);
+      }
+      return { id, correctionId: correction.id, decision: input.decision, counts };
+    });
+  } catch (error) {
+    // Two approvers at the same instant: the unique key lets one decision in, the other is told.
+    if (isUniqueViolation(error)) throw new DomainError('CORRECTION_ALREADY_DECIDED');
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import { DomainError } from '#domain/errors.ts';
+import type { AppDeps } from '../deps.ts';
+import { inTransaction } from '../transaction.ts';
+import { findRatingForReview, requireOfficial, requireReason } from './propose-rating-correction.ts';
+
+export interface RatingAppealInput {
+  ratingId: string;
+  /**
+   * The rated official contesting the rating, by official id. Issue 5 binds this to the
+   * signed-in session instead of the request body.
+   */
+  officialId: string;
+  reason: string;
+}
+
+/**
+ * The rated official contests a rating (issue 4 point 8; Nghị định 61/2018 Điều 31 khoản 1 đ:
+ * citizens rate the conduct of the officials who received and handled the dossier): a new appeal
+ * row with a reason, and nothing else; the rating and the score stay as they are. Only an
+ * official the dossier names can appeal: its receiving official, the official of one of its
+ * steps, or one who recorded one of its events (e.g. the one who finished it).
+ */
+export async function fileRatingAppeal(
+  deps: AppDeps,
+  input: RatingAppealInput,
+): Promise<{ id: string; ratingId: string; dossierId: string }> {
+  const reason = requireReason(input.reason);
+  return inTransaction(deps.db, async (trx) => {
+    const { rating, dossier } = await findRatingForReview(trx, input.ratingId);
+    const officialId = await requireOfficial(trx, input.officialId, 'officialId');
+    const isRated =
+      dossier.receiving_official_id === officialId ||
+      (await trx
+        .selectFrom('dossier_step')
+        .select('step_id')
+        .where('agency_id', '=', dossier.agency_id)
+        .where('dossier_id', '=', dossier.id)
+        .where('official_id', '=', officialId)
+        .executeTakeFirst()) !== undefined ||
+      (await trx
+        .selectFrom('dossier_event')
+        .select('id')
+        .where('agency_id', '=', dossier.agency_id)
+        .where('dossier_id', '=', dossier.id)
+        .where('official_id', '=', officialId)
+        .executeTakeFirst()) !== undefined;
+    if (!isRated) throw new DomainError('APPEAL_NOT_RATED_OFFICIAL');
+    const id = deps.newId();
+    await trx
+      .insertInto('rating_appeal')
+      .values({
+        agency_id: rating.agency_id,
+        id,
+        rating_id: rating.id,
+        dossier_id: rating.dossier_id,
+        official_id: officialId,
+        reason,
+        filed_at: new Date(deps.now()),
+      })
+      .execute();
+    return { id, ratingId: rating.id, dossierId: rating.dossier_id };
+  });
+}

@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
+import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
+import type { AppDeps } from '#app/deps.ts';
+import { buildApp } from '#http/app.ts';
+import type { DossierScoreView } from '#shared/score.view.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
+import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
+import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+
+/** Runs a Debian tool (poppler-utils, zbar-tools); they are required here, as in CI. */
+function run(command: string, args: readonly string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) throw new Error(`${command} is needed (apt-get install poppler-utils zbar-tools)`);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/**
+ * Issue 4 acceptance, end to end over a real listening server: the slip PDF fetched over HTTP →
+ * rendered to PNG by poppler (`pdftoppm`) → its QR decoded by an independent decoder (`zbarimg`)
+ * → that URL opened in Chromium → rated → shown on the dossier page and counted in its score.
+ */
+describe('slip → QR → rating in Chromium, counted in the score (issue 4 acceptance)', () => {
+  let database: TestDatabase;
+  let deps: AppDeps;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let dir: string;
+  let dossierId: string;
+  let code: string;
+
+  beforeAll(async () => {
+    requireWebBuild();
+    dir = mkdtempSync(join(tmpdir(), 'hailong-slip-e2e-'));
+    database = await createTestDatabase();
+    deps = buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00'));
+    await seedTestCatalog(deps);
+    const received = await receiveDossier(
+      deps,
+      {
+        agencyCode: TEST_CATALOG.department,
+        procedureCode: TEST_CATALOG.procedure5Days,
+        channel: 'in_person',
+        receivedAt: '2025-07-07T09:00:00+07:00',
+      },
+      'api',
+    );
+    dossierId = received.dossierId;
+    code = received.code;
+    await appendDossierEvent(
+      deps,
+      { id: dossierId },
+      { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
+      'api',
+    );
+    app = await buildApp({
+      context: { deps, databaseKind: database.kind, version: 'test' },
+      webRoot: WEB_ROOT,
+      logLevel: 'warn',
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the slip, decodes its QR, rates in the browser, and the dossier shows and counts it', async () => {
+    const scoreOf = async () =>
+      (await (
+        await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/score`)
+      ).json()) as DossierScoreView;
+    const cs4 = (score: DossierScoreView) => score.indicators.find((i) => i.indicator === 'cs4');
+    expect(cs4(await scoreOf())).toMatchObject({ source: 'system', citizenPoints: null });
+
+    // 1. The slip over HTTP, as the desk prints it.
+    const slip = await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/slip.pdf`);
+    expect(slip.status).toBe(200);
+    expect(slip.headers.get('content-type')).toBe('application/pdf');
+    const pdf = join(dir, 'slip.pdf');
+    writeFileSync(pdf, Buffer.from(await slip.arrayBuffer()));
+
+    // 2. PDF → PNG (poppler) → QR decoded (zbar), independently of our code.
+    run('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'slip')]);
+    const decoded = run('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', join(dir, 'slip.png')])
+      .split('\n')
+      .filter((line) => line !== '');
+    expect(decoded).toHaveLength(1);
+    const url = decoded[0]!;
+    expect(url).toMatch(new RegExp(`^${base}/r/[A-Za-z0-9_-]{44}$`));
+
+    // 3. The citizen's phone opens that URL and rates (JavaScript on, as on most phones).
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN' });
+    const page = await phone.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.locator('code').first().textContent()).toBe(code);
+    await page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await page
+      .getByRole('group', { name: /Số cơ quan, tổ chức phải liên hệ/ })
+      .getByRole('radio', { name: 'Nhiều hơn một cơ quan' })
+      .check();
+    await page.getByLabel(/Góp ý thêm/).fill('Quét mã QR trên phiếu');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(code);
+    await phone.close();
+
+    // 4. The API lists it as the rating that counts; the score counts the citizen's answer.
+    const ratings = (await (
+      await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/ratings`)
+    ).json()) as { channel: string; satisfaction: number; counts: boolean; comment: string | null }[];
+    expect(ratings).toEqual([
+      expect.objectContaining({
+        channel: 'qr',
+        satisfaction: 4,
+        counts: true,
+        comment: 'Quét mã QR trên phiếu',
+      }),
+    ]);
+    expect(cs4(await scoreOf())).toMatchObject({ source: 'citizen', citizenPoints: 0, points: 0 });
+
+    // 5. The back office's dossier page shows it, counted.
+    const office = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const dossierPage = await office.newPage();
+    await dossierPage.goto(`${base}/ho-so/${encodeURIComponent(code)}`);
+    const row = dossierPage.getByTestId('rating-row');
+    await expect.poll(() => row.count()).toBe(1);
+    const text = await row.textContent();
+    expect(text).toContain('Mã QR');
+    expect(text).toContain('Được tính');
+    expect(text).toContain('Hài lòng');
+    await office.close();
+  });
+});
