@@ -13,7 +13,11 @@ export interface TestApp {
 
 /** The real HTTP app over a fresh test database, with the test catalog loaded unless told otherwise. */
 export async function createTestApp(
-  options: { catalog?: boolean; now?: () => number } = {},
+  options: {
+    catalog?: boolean;
+    now?: () => number;
+    publicRateLimit?: { max: number; timeWindowMs: number };
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps = buildDeps(database.db, options.now);
@@ -21,6 +25,7 @@ export async function createTestApp(
   const app = await buildApp({
     context: { deps, databaseKind: database.kind, version: 'test' },
     logLevel: 'silent',
+    ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),
   });
   return {
     app,

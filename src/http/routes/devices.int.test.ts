@@ -281,3 +281,42 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     expect(invite.json()).toMatchObject({ error: { code: 'DEVICE_NOT_FOUND' } });
   });
 });
+
+describe('counter device pairing is rate-limited (issue 4: public endpoints)', () => {
+  it('refuses the (max+1)th pairing attempt from one address with 429, pairing nothing', async () => {
+    const t = await createTestApp({ publicRateLimit: { max: 3, timeWindowMs: 60_000 } });
+    try {
+      const counterId = await createTestCounter(t.app, TEST_CATALOG.department);
+      const registered = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/devices',
+        payload: { counterId, name: 'Ki-ốt' },
+      });
+      const { pairingCode } = registered.json<{ pairingCode: string }>();
+      const device = makeTestDevice();
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const guess = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/devices/pair',
+          payload: { pairingCode: `GUESS${attempt}AA`, publicKey: device.publicKeyBase64 },
+        });
+        expect(guess.statusCode).toBe(403);
+      }
+      const limited = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/devices/pair',
+        payload: { pairingCode, publicKey: device.publicKeyBase64 },
+      });
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+      expect(limited.headers['retry-after']).toBeDefined();
+      const stored = await t.deps.db
+        .selectFrom('rating_device')
+        .select('public_key')
+        .executeTakeFirstOrThrow();
+      expect(stored.public_key).toBeNull();
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -16,6 +16,7 @@ import { DomainError } from '#domain/errors.ts';
 import { DEVICE_SIGNATURE_HEADER } from '#shared/device-protocol.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 import { keepRawJsonBody } from '../raw-json-body.ts';
+import { publicRateLimit } from '../rate-limits.ts';
 
 const tags = ['devices'];
 const Uuid = z.uuid();
@@ -138,6 +139,8 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
   app.post(
     '/api/v1/devices/pair',
     {
+      // Public, and a pairing code is short: limited so it cannot be guessed.
+      config: publicRateLimit,
       schema: {
         tags,
         summary: 'The device pairs with its one-time code and registers the public half of its own key',
@@ -153,6 +156,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
   app.get(
     '/api/v1/devices/:id/events',
     {
+      config: publicRateLimit,
       schema: {
         tags,
         summary:
@@ -219,6 +223,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/devices/:id/ratings',
       {
+        config: publicRateLimit,
         schema: {
           tags,
           summary:

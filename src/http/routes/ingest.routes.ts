@@ -1,9 +1,9 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticateIntegration, ingestRating } from '#app/ratings/ingest-rating.ts';
-import { DomainError } from '#domain/errors.ts';
 import { InstantSchema } from '#shared/dossier.schema.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
+import { keepRawJsonBody } from '../raw-json-body.ts';
 import { publicRateLimit } from '../rate-limits.ts';
 
 const point = z.union([z.literal(0), z.literal(1), z.literal(2)]);
@@ -27,12 +27,6 @@ const IngestHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).describe('the same key again is a no-op'),
 });
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    rawBody?: string;
-  }
-}
-
 /**
  * Ratings from other channels (issue 4): `POST /api/v1/ingest/ratings`, one Ed25519 key per
  * integration, every request signed over its raw body with a timestamp, idempotency keys.
@@ -40,20 +34,7 @@ declare module 'fastify' {
 export async function registerIngestRoutes(app: ZodApp, ctx: HttpContext): Promise<void> {
   await app.register((scope, _options, done) => {
     // The signature covers the exact bytes sent, so this scope keeps the raw body next to the parsed one.
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-      const text = typeof body === 'string' ? body : body.toString('utf8');
-      request.rawBody = text;
-      try {
-        done(null, JSON.parse(text));
-      } catch {
-        done(
-          new DomainError('VALIDATION_FAILED', {
-            problems: [{ field: 'body', message: 'JSON không hợp lệ' }],
-          }),
-          undefined,
-        );
-      }
-    });
+    keepRawJsonBody(scope);
     const typed = scope.withTypeProvider<ZodTypeProvider>();
     typed.post(
       '/api/v1/ingest/ratings',
