@@ -1,11 +1,8 @@
+import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DeviceRatingBody } from '#shared/device-protocol.ts';
-import {
-  SATISFACTION_FACES,
-  SATISFACTION_LEVELS,
-  type AnswerPoints,
-  type SatisfactionLevel,
-} from '#shared/questionnaire.ts';
+import { SATISFACTION_LEVELS, type AnswerPoints, type SatisfactionLevel } from '#shared/questionnaire.ts';
+import { Face } from '../components/face.tsx';
 import type { KioskText } from './text.ts';
 
 export interface RatingTarget {
@@ -22,6 +19,8 @@ function Choices<V extends string | number>(props: {
   legend: string;
   optional?: string;
   options: readonly (readonly [V, string])[];
+  /** A picture before each option's words (the satisfaction faces). */
+  icon?: (value: V) => ComponentChild;
   value: V | undefined;
   onChange(value: V): void;
   large?: boolean;
@@ -41,6 +40,7 @@ function Choices<V extends string | number>(props: {
               checked={props.value === value}
               onChange={() => props.onChange(value)}
             />
+            {props.icon ? props.icon(value) : null}
             <span>{label}</span>
           </label>
         ))}
@@ -91,9 +91,8 @@ export function RatingScreen(props: {
         name="satisfaction"
         legend={t.satisfaction}
         large
-        options={SATISFACTION_LEVELS.map(
-          (level) => [level, `${SATISFACTION_FACES[level]} ${t.levels[level]}`] as const,
-        )}
+        options={SATISFACTION_LEVELS.map((level) => [level, t.levels[level]] as const)}
+        icon={(level) => <Face level={level} size={44} className="k-face" />}
         value={satisfaction}
         onChange={(value) => {
           setSatisfaction(value);

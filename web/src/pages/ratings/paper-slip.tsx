@@ -1,3 +1,4 @@
+import { Face } from '../../components/face.tsx';
 import { CAMERA_TEXT, CameraScanner } from '../../components/camera-scanner.tsx';
 import type { RefObject, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -54,29 +55,6 @@ type LookupState =
   | { status: 'error'; error: ApiError };
 
 const KEYED_BY_STORAGE = 'hailong.paperSlip.keyedBy';
-/** How much the mouth of each level's face smiles (negative: frowns). */
-const SMILE: Record<number, number> = { 5: 8, 4: 4, 3: 0, 2: -4, 1: -8 };
-
-/** The face printed next to a satisfaction level on the slip (drawn: emoji fonts vary per computer). */
-function Face({ level }: { level: number }) {
-  const smile = SMILE[level] ?? 0;
-  const mouthY = smile < 0 ? 23 : 20;
-  return (
-    <svg class="choice__face" viewBox="0 0 32 32" width="36" height="36" aria-hidden="true" focusable="false">
-      <circle cx="16" cy="16" r="14" fill="#ffe08a" stroke="#5c4400" stroke-width="1.5" />
-      <circle cx="11" cy="12.5" r="1.8" fill="#3b2b00" />
-      <circle cx="21" cy="12.5" r="1.8" fill="#3b2b00" />
-      <path
-        d={`M9.5 ${mouthY} Q16 ${mouthY + smile} 22.5 ${mouthY}`}
-        fill="none"
-        stroke="#3b2b00"
-        stroke-width="2"
-        stroke-linecap="round"
-      />
-    </svg>
-  );
-}
-
 function storedKeyedBy(): string {
   try {
     return window.localStorage.getItem(KEYED_BY_STORAGE) ?? '';
