@@ -10,6 +10,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
+import { TextDecoderStream } from 'node:stream/web';
 import pg from 'pg';
 
 const arg = (name, fallback) => {

@@ -127,7 +127,7 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
         await official.goto(`${officialBase}/ho-so/${dossier.code}`);
         const invite = official.getByTestId('invite-rating');
         await invite.locator('select').selectOption(deviceId);
-            await invite.getByRole('button', { name: 'Mời đánh giá' }).click();
+        await invite.getByRole('button', { name: 'Mời đánh giá' }).click();
         await kiosk
           .locator('[data-dossier-code]')
           .filter({ hasText: dossier.code })

@@ -181,7 +181,9 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
       <Supplements supplements={dossier.supplements} />
       <InviteRatingSection
         dossierId={dossier.id}
-        rateable={dossier.status === 'finished' || dossier.status === 'returned' || dossier.status === 'refused'}
+        rateable={
+          dossier.status === 'finished' || dossier.status === 'returned' || dossier.status === 'refused'
+        }
       />
       <DossierRatingsSection dossierId={dossier.id} />
       <DossierScoreSection dossierId={dossier.id} />
