@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { useVietnameseValidationMessages } from '#config/zod-locale.ts';
+import { runInRequestContext } from '#app/request-context.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { HttpContext } from './context.ts';
 import { handleError } from './errors.ts';
@@ -48,6 +49,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  // Every request runs in its own context: who acts (anonymous until a session, device or
+  // integration proves otherwise) and the request id, which the audit chain records.
+  app.addHook('onRequest', (request, _reply, done) => {
+    runInRequestContext({ actor: { kind: 'anonymous' }, requestId: request.id }, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -12,6 +12,7 @@ import { renewPairingCode } from '#app/devices/renew-pairing-code.ts';
 import { revokeRatingDevice } from '#app/devices/revoke-rating-device.ts';
 import { submitDeviceRating } from '#app/devices/submit-device-rating.ts';
 import { ratingOrigin } from '#app/ratings/rating-origin.ts';
+import { setRequestActor } from '#app/request-context.ts';
 import { DomainError } from '#domain/errors.ts';
 import { DEVICE_SIGNATURE_HEADER } from '#shared/device-protocol.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
@@ -246,6 +247,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
           request.rawBody ?? '',
           request.headers[DEVICE_SIGNATURE_HEADER],
         );
+        setRequestActor({ kind: 'device', deviceId: device.id });
         const { invitationId, cs1, cs3, cs4, conduct, comment, ...rest } = request.body;
         const result = await submitDeviceRating(
           ctx.deps,

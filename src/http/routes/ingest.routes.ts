@@ -1,6 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticateIntegration, ingestRating } from '#app/ratings/ingest-rating.ts';
+import { setRequestActor } from '#app/request-context.ts';
 import { InstantSchema } from '#shared/dossier.schema.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 import { keepRawJsonBody } from '../raw-json-body.ts';
@@ -59,6 +60,7 @@ export async function registerIngestRoutes(app: ZodApp, ctx: HttpContext): Promi
           signature: request.headers['x-hailong-signature'],
           rawBody: request.rawBody ?? '',
         });
+        setRequestActor({ kind: 'integration', integrationId: integration.id });
         const { answers, comment, ...rest } = request.body;
         const result = await ingestRating(ctx.deps, integration, request.headers['idempotency-key'], {
           ...rest,
