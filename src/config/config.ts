@@ -8,6 +8,9 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   HAILONG_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
   HAILONG_STAFF_NETWORKS: z.string().optional(),
+  HAILONG_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).optional(),
+  HAILONG_MODE: z.enum(['production', 'demo', 'development']).optional(),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -21,6 +24,10 @@ export interface AppConfig {
   logLevel: string;
   /** Agency networks (CIDR list): ratings sent from them are flagged as an integrity signal. */
   staffNetworks: string | undefined;
+  /** Mark the session cookie Secure even on plain HTTP (TLS ends at a reverse proxy). */
+  secureCookies: boolean;
+  /** NODE_ENV=production or HAILONG_MODE=production: refuse demo accounts and demo keys. */
+  production: boolean;
 }
 
 /** Reads the configuration from `env`; invalid values stop the start with a message naming the variable. */
@@ -39,5 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicRateLimitPerMinute: value.HAILONG_PUBLIC_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
     staffNetworks: value.HAILONG_STAFF_NETWORKS,
+    secureCookies: value.HAILONG_SECURE_COOKIES === '1' || value.HAILONG_SECURE_COOKIES === 'true',
+    production: value.HAILONG_MODE === 'production' || value.NODE_ENV === 'production',
   };
 }

@@ -311,6 +311,98 @@ export interface RatingAppealTable {
   filed_at: Timestamp;
 }
 
+/** A staff account (issue 5): argon2id hash, lockout after failed sign-ins, marked when demo. */
+export interface StaffUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  official_id: string | null;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  failed_attempts: Defaulted<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  demo: Defaulted<boolean>;
+  created_at: Timestamp;
+}
+
+/** A role over the subtree of agencies rooted at agency_id (null: every agency). */
+export interface StaffRoleGrantTable {
+  id: string;
+  user_id: string;
+  role:
+    | 'system_admin'
+    | 'provincial_office'
+    | 'agency_leader'
+    | 'focal_official'
+    | 'counter_official'
+    | 'handling_official'
+    | 'auditor'
+    | 'integration';
+  agency_id: string | null;
+  granted_at: Timestamp;
+}
+
+/** A signed-in session; `id` is the SHA-256 (hex) of the cookie's token, never the token. */
+export interface StaffSessionTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  user_agent: string | null;
+  csrf_secret: string;
+}
+
+/** An entry of the keyed, chained audit log (issue 5): digests only, never the data. */
+export interface AuditEntryTable {
+  agency_id: string;
+  /** bigint (read as a number: client.ts parses INT8). */
+  seq: ColumnType<number, number, never>;
+  at: Timestamp;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  target_table: string;
+  target_key: string;
+  before_digest: string | null;
+  after_digest: string | null;
+  request_id: string | null;
+  previous_hash: string;
+  hash: string;
+  mac: string;
+  key_id: number;
+}
+
+/** The head of one audit chain (agency, or the system chain). */
+export interface AuditHeadTable {
+  agency_id: string;
+  seq: number;
+  hash: string;
+}
+
+/** Every chain's head at a moment, signed with the server's Ed25519 key. */
+export interface AuditCheckpointTable {
+  id: string;
+  created_at: Timestamp;
+  heads: ColumnType<Record<string, { seq: number; hash: string }>, string, never>;
+  signature: string;
+  public_key_id: string;
+}
+
+/** The result of a verification of the audit chains and the audited data. */
+export interface AuditVerificationTable {
+  id: string;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  entries: number;
+  rows_checked: number;
+  ok: boolean;
+  findings: ColumnType<unknown, string, never>;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   agency: AgencyTable;
@@ -337,4 +429,11 @@ export interface Database {
   rating_correction: RatingCorrectionTable;
   rating_correction_decision: RatingCorrectionDecisionTable;
   rating_appeal: RatingAppealTable;
+  audit_entry: AuditEntryTable;
+  audit_head: AuditHeadTable;
+  audit_checkpoint: AuditCheckpointTable;
+  audit_verification: AuditVerificationTable;
+  staff_user: StaffUserTable;
+  staff_role_grant: StaffRoleGrantTable;
+  staff_session: StaffSessionTable;
 }

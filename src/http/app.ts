@@ -30,6 +30,10 @@ import { registerIntegrityRoutes } from './routes/integrity.routes.ts';
 import { registerDeviceRoutes } from './routes/devices.routes.ts';
 import fastifyFormbody from '@fastify/formbody';
 import { registerRateLimits, type PublicRateLimitSettings } from './rate-limits.ts';
+import { registerSessionAuth } from './auth/session-auth.ts';
+import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerUserRoutes } from './routes/users.routes.ts';
+import { registerAuditRoutes } from './routes/audit.routes.ts';
 
 export interface BuildAppOptions {
   context: HttpContext;
@@ -39,6 +43,8 @@ export interface BuildAppOptions {
   bodyLimit?: number;
   /** Requests per client address and window on the public endpoints (HAILONG_PUBLIC_RATE_LIMIT). */
   publicRateLimit?: PublicRateLimitSettings;
+  /** Mark the session cookie Secure even on plain HTTP (HAILONG_SECURE_COOKIES=1, TLS at a proxy). */
+  secureCookies?: boolean;
 }
 
 /** The HTTP application: API under /api/v1, OpenAPI at /api/v1/openapi.json, docs at /api/docs, web at /. */
@@ -54,6 +60,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', (request, _reply, done) => {
     runInRequestContext({ actor: { kind: 'anonymous' }, requestId: request.id }, done);
   });
+  // The staff session cookie becomes the request's actor (after the context exists).
+  await registerSessionAuth(app, options.context, { secureCookies: options.secureCookies === true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -100,6 +108,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerRatingCorrectionRoutes(app, options.context);
   registerIntegrityRoutes(app, options.context);
   await registerDeviceRoutes(app, options.context);
+  registerAuthRoutes(app, options.context);
+  registerUserRoutes(app, options.context);
+  registerAuditRoutes(app, options.context);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

@@ -15,6 +15,9 @@ import { openRuntime, packageVersion } from './runtime.ts';
 import { startServer } from './server.ts';
 import { createProgressBar } from './progress.ts';
 import { registerScoreCommands } from './score-commands.ts';
+import { registerAuditCommands } from './audit-commands.ts';
+import { printDemoAccounts, registerUserCommands } from './user-commands.ts';
+import { createDemoAccounts } from '#app/auth/create-demo-accounts.ts';
 
 useVietnameseValidationMessages();
 
@@ -66,6 +69,8 @@ program
         `scores (Thông tư 01/2018): ${scored.map((quarter) => `${quarter.period}: ${quarter.scored} dossiers`).join(', ')}`,
       );
     }
+    // One account per role, printed once with its password (demo only; production refuses them).
+    if (options.demo && !config.production) printDemoAccounts(await createDemoAccounts(runtime.deps), log);
     await startServer(runtime, { ...config, port: options.port ?? config.port }, log);
   });
 
@@ -193,6 +198,8 @@ program
   });
 
 registerScoreCommands(program, log);
+registerAuditCommands(program, log);
+registerUserCommands(program, log);
 
 program
   .command('integration')

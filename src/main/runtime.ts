@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AppDeps } from '#app/deps.ts';
 import { parseStaffNetworks } from '#app/ratings/rating-origin.ts';
 import { loadTokenKeyring } from '#app/ratings/token-keys.ts';
+import { loadAuditKeys } from '#app/audit/audit-keys.ts';
 import type { AppConfig } from '#config/config.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '#db/client.ts';
 
@@ -35,6 +36,7 @@ export async function openRuntime(config: AppConfig, log: (message: string) => v
     now: () => Date.now(),
     newId: () => randomUUID(),
     tokenKeys: loadTokenKeyring(config.dataDir),
+    auditKeys: loadAuditKeys(config.dataDir),
     staffNetworks: parseStaffNetworks(config.staffNetworks),
   };
   return { handle, deps, version: packageVersion() };

@@ -2,15 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDeps } from '#app/deps.ts';
-import { buildApp } from '#http/app.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
-import { finishedDossier } from './support/kiosk.ts';
+import { finishedTestDossier } from '#test/support/dossiers.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 /**
  * A Y4M video (what Chromium's fake camera plays) of one grey image: the slip rendered by
@@ -36,30 +30,25 @@ function pgmToY4m(pgm: Buffer): Buffer {
 }
 
 describe('paper slip entry with the camera: barcode-detector with its wasm served by us (issue 4)', () => {
-  let database: TestDatabase;
-  let deps: AppDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
+  let server: E2eServer;
   let dir: string;
   let code: string;
 
   beforeAll(async () => {
-    requireWebBuild();
-    database = await createTestDatabase();
-    deps = buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00'));
-    await seedTestCatalog(deps);
-    ({ code } = await finishedDossier(deps));
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
     dir = mkdtempSync(join(tmpdir(), 'hailong-camera-'));
-    const pdf = await fetch(`${base}/api/v1/dossiers/${code}/slip.pdf`);
+    // Chromium opens the fake camera's file when the page asks for the camera, so the video can
+    // be written after the launch, from the slip the running server prints.
+    const video = join(dir, 'slip.y4m');
+    server = await startE2eServer({
+      now: () => Date.parse('2025-07-20T10:00:00+07:00'),
+      chromiumArgs: [
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    ({ code } = await finishedTestDossier(server.deps));
+    const pdf = await fetch(`${server.base}/api/v1/dossiers/${code}/slip.pdf`);
     expect(pdf.status).toBe(200);
     writeFileSync(join(dir, 'slip.pdf'), Buffer.from(await pdf.arrayBuffer()));
     const rendered = spawnSync('pdftoppm', [
@@ -71,21 +60,15 @@ describe('paper slip entry with the camera: barcode-detector with its wasm serve
       join(dir, 'slip'),
     ]);
     if (rendered.status !== 0) throw new Error(`pdftoppm failed: ${String(rendered.stderr)}`);
-    writeFileSync(join(dir, 'slip.y4m'), pgmToY4m(readFileSync(join(dir, 'slip.pgm'))));
-    browser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${join(dir, 'slip.y4m')}`,
-    ]);
+    writeFileSync(video, pgmToY4m(readFileSync(join(dir, 'slip.pgm'))));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('reads the slip held up to the camera and finds its dossier, with no request leaving our server', async () => {
+    const { browser, base } = server;
     const context = await browser.newContext({ permissions: ['camera'] });
     const page = await context.newPage();
     const foreign: string[] = [];

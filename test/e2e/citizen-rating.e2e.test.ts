@@ -1,64 +1,23 @@
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
-import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
 import { issueRatingToken } from '#app/ratings/rating-tokens.ts';
-import { buildApp } from '#http/app.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
-import type { AppDeps } from '#app/deps.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { finishedTestDossier } from '#test/support/dossiers.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 describe('a citizen rates a dossier on a phone, without JavaScript (issue 4)', () => {
-  let database: TestDatabase;
-  let deps: AppDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
+  let server: E2eServer;
   let dossierId: string;
   let code: string;
 
   beforeAll(async () => {
-    requireWebBuild();
-    database = await createTestDatabase();
-    deps = buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00'));
-    await seedTestCatalog(deps);
-    const received = await receiveDossier(
-      deps,
-      {
-        agencyCode: TEST_CATALOG.department,
-        procedureCode: TEST_CATALOG.procedure5Days,
-        channel: 'in_person',
-        receivedAt: '2025-07-07T09:00:00+07:00',
-      },
-      'api',
-    );
-    dossierId = received.dossierId;
-    code = received.code;
-    await appendDossierEvent(
-      deps,
-      { id: dossierId },
-      { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
-      'api',
-    );
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-    browser = await launchChromium();
+    server = await startE2eServer({ now: () => Date.parse('2025-07-20T10:00:00+07:00') });
+    ({ id: dossierId, code } = await finishedTestDossier(server.deps));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
   });
 
   it('types the slip codes on /danh-gia, rates with the keyboard-free form, and the rating counts', async () => {
+    const { deps, browser, base } = server;
     const issued = await issueRatingToken(deps, { id: dossierId });
     const context = await browser.newContext({
       javaScriptEnabled: false,
@@ -102,23 +61,12 @@ describe('a citizen rates a dossier on a phone, without JavaScript (issue 4)', (
   });
 
   it('with JavaScript: face buttons, a spoken check of the level, capitals, a counter, one submit', async () => {
-    const second = await receiveDossier(
-      deps,
-      {
-        agencyCode: TEST_CATALOG.department,
-        procedureCode: TEST_CATALOG.procedure5Days,
-        channel: 'in_person',
-        receivedAt: '2025-07-08T09:00:00+07:00',
-      },
-      'api',
-    );
-    await appendDossierEvent(
-      deps,
-      { id: second.dossierId },
-      { type: 'finished', occurredAt: '2025-07-10T09:00:00+07:00' },
-      'api',
-    );
-    const issued = await issueRatingToken(deps, { id: second.dossierId });
+    const { deps, browser, base } = server;
+    const second = await finishedTestDossier(deps, {
+      receivedAt: '2025-07-08T09:00:00+07:00',
+      finishedAt: '2025-07-10T09:00:00+07:00',
+    });
+    const issued = await issueRatingToken(deps, { id: second.id });
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'vi-VN' });
     const page = await context.newPage();
     // The strict CSP (no 'unsafe-inline') must not block anything the page needs.
@@ -156,11 +104,7 @@ describe('a citizen rates a dossier on a phone, without JavaScript (issue 4)', (
     expect(await live.getAttribute('aria-live')).toBe('assertive');
     expect(page.url()).toContain(`/r/${issued.token}`);
     const stored = () =>
-      deps.db
-        .selectFrom('rating')
-        .select(['satisfaction'])
-        .where('dossier_id', '=', second.dossierId)
-        .execute();
+      deps.db.selectFrom('rating').select(['satisfaction']).where('dossier_id', '=', second.id).execute();
     expect(await stored()).toEqual([]);
     // Focus went to the level, so the keyboard user is there.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('satisfaction');

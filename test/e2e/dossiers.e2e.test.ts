@@ -1,12 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '#http/app.ts';
 import type { DossierDetail } from '#shared/dossier.view.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { openBackOfficePage } from './support/back-office.ts';
 import { seedDossierScenario, type DossierScenario } from './support/dossier-scenario.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 /** What the back office must call each event, in Vietnamese (the default language) and English. */
 const VI_LABELS: Readonly<Record<string, string>> = {
@@ -37,54 +34,24 @@ function ddmmyyyy(isoDate: string): string {
 }
 
 describe('back office: dossier list and detail in Chromium', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let server: E2eServer;
   let context: BrowserContext;
   let page: Page;
   let baseUrl: string;
   let scenario: DossierScenario;
-  const browserErrors: string[] = [];
+  let browserErrors: string[];
 
   beforeAll(async () => {
-    requireWebBuild();
-    database = await createTestDatabase();
-    const deps = buildDeps(database.db);
-    await seedTestCatalog(deps);
-    scenario = await seedDossierScenario(deps);
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (address === null || typeof address === 'string')
-      throw new Error('the app is not listening on a TCP port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await launchChromium();
+    server = await startE2eServer();
+    scenario = await seedDossierScenario(server.deps);
+    baseUrl = server.base;
     // A browser far from Vietnam: times must still be shown in Asia/Ho_Chi_Minh.
-    context = await browser.newContext({
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      viewport: { width: 1280, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => browserErrors.push(error.message));
-    page.on('console', (message) => {
-      // The browser logs every non-2xx response itself; the error tests cause two on purpose.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        browserErrors.push(message.text());
-      }
-    });
+    ({ context, page, errors: browserErrors } = await openBackOfficePage(server.browser));
   });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
   });
 
   const rowCodes = (): Promise<string[]> =>

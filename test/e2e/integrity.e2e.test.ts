@@ -1,58 +1,30 @@
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
-import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
 import { recordRating } from '#app/ratings/record-rating.ts';
-import type { AppDeps } from '#app/deps.ts';
-import { buildApp } from '#http/app.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { finishedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 describe('the integrity signals page shows faked-looking ratings and leads to their dossiers (issue 4, point 9)', () => {
-  let database: TestDatabase;
-  let deps: AppDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  const dossiers: { id: string; code: string }[] = [];
+  let server: E2eServer;
+  const dossiers: TestDossier[] = [];
 
   beforeAll(async () => {
-    requireWebBuild();
-    database = await createTestDatabase();
-    deps = buildDeps(database.db, () => Date.parse('2025-07-31T10:00:00+07:00'));
-    await seedTestCatalog(deps);
+    server = await startE2eServer({ now: () => Date.parse('2025-07-31T10:00:00+07:00') });
+    const { deps } = server;
     for (let index = 0; index < 22; index += 1) {
-      const received = await receiveDossier(
-        deps,
-        {
-          agencyCode: TEST_CATALOG.department,
-          procedureCode: TEST_CATALOG.procedure5Days,
-          channel: 'in_person',
+      dossiers.push(
+        await finishedTestDossier(deps, {
           receivedAt: '2025-07-01T09:00:00+07:00',
-        },
-        'api',
+          finishedAt: '2025-07-03T09:00:00+07:00',
+        }),
       );
-      await appendDossierEvent(
-        deps,
-        { id: received.dossierId },
-        { type: 'finished', occurredAt: '2025-07-03T09:00:00+07:00' },
-        'api',
-      );
-      dossiers.push({ id: received.dossierId, code: received.code });
     }
-    const agency = await deps.db
-      .selectFrom('agency')
-      .select('id')
-      .where('code', '=', TEST_CATALOG.department)
-      .executeTakeFirstOrThrow();
+    const agencyId = dossiers[0]!.agencyId;
     const deskId = crypto.randomUUID();
     const counterId = crypto.randomUUID();
     const deviceId = crypto.randomUUID();
     await deps.db
       .insertInto('desk')
-      .values({ id: deskId, agency_id: agency.id, code: 'BP1', name: 'Bộ phận Một cửa Sở' })
+      .values({ id: deskId, agency_id: agencyId, code: 'BP1', name: 'Bộ phận Một cửa Sở' })
       .execute();
     await deps.db
       .insertInto('counter')
@@ -60,7 +32,7 @@ describe('the integrity signals page shows faked-looking ratings and leads to th
       .execute();
     await deps.db
       .insertInto('rating_device')
-      .values({ agency_id: agency.id, id: deviceId, counter_id: counterId, name: 'Máy đánh giá quầy 1' })
+      .values({ agency_id: agencyId, id: deviceId, counter_id: counterId, name: 'Máy đánh giá quầy 1' })
       .execute();
     // Twenty "Rất hài lòng" in a row on the counter device, each a minute after its invitation.
     for (let index = 0; index < 20; index += 1) {
@@ -69,7 +41,7 @@ describe('the integrity signals page shows faked-looking ratings and leads to th
       await deps.db
         .insertInto('rating_invitation')
         .values({
-          agency_id: agency.id,
+          agency_id: agencyId,
           id: invitationId,
           device_id: deviceId,
           dossier_id: dossiers[index]!.id,
@@ -95,23 +67,13 @@ describe('the integrity signals page shows faked-looking ratings and leads to th
         origin: { network: 'staffnet', staffNetwork: true },
       });
     }
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
   });
 
   it('counts the streak and the staff-network ratings, and a dossier link opens the dossier', async () => {
+    const { browser, base } = server;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await page.goto(`${base}/diem/hai-long`);

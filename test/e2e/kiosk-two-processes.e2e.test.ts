@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '#app/deps.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '#test/support/db.ts';
 import { createTestCounter } from '#test/support/device.ts';
+import { finishedTestDossier } from '#test/support/dossiers.ts';
 import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
 import { launchChromium, requireWebBuild } from './support/browser.ts';
-import { finishedDossier, pairKiosk, registeredDevice } from './support/kiosk.ts';
+import { pairKiosk, registeredDevice } from './support/kiosk.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/hailong.js');
 const KEYS = `1:${Buffer.alloc(32, 1).toString('base64')},2:${Buffer.alloc(32, 2).toString('base64')}`;
@@ -116,7 +117,7 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
         },
         TEST_CATALOG.department,
       );
-      const dossiers = [await finishedDossier(deps), await finishedDossier(deps)];
+      const dossiers = [await finishedTestDossier(deps), await finishedTestDossier(deps)];
       const { deviceId, pairingCode } = await registeredDevice(deps, counterId);
       const kiosk = await (await browser.newContext()).newPage();
       await pairKiosk(kiosk, deviceBase, pairingCode);

@@ -1,14 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '#app/deps.ts';
 import { issueRatingToken } from '#app/ratings/rating-tokens.ts';
-import { buildApp } from '#http/app.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
 import { createTestCounter } from '#test/support/device.ts';
-import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
-import { finishedDossier, pairKiosk, registeredDevice } from './support/kiosk.ts';
+import { finishedTestDossier } from '#test/support/dossiers.ts';
+import { TEST_CATALOG } from '#test/support/factories.ts';
+import { pairKiosk, registeredDevice } from './support/kiosk.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 async function deviceRatings(deps: AppDeps): Promise<number> {
   const row = await deps.db
@@ -28,45 +26,21 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 }
 
 describe('the counter rating device in Chromium (issue 4)', () => {
-  let database: TestDatabase;
-  let deps: AppDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let port: number;
-  let base: string;
+  let server: E2eServer;
   let counterId: string;
 
-  const startServer = async (): Promise<void> => {
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port, host: '127.0.0.1' });
-    const address = app.server.address();
-    port = typeof address === 'object' && address !== null ? address.port : port;
-    base = `http://127.0.0.1:${port}`;
-  };
-
   beforeAll(async () => {
-    requireWebBuild();
-    database = await createTestDatabase();
     // Real clock: the device signs its stream with the browser's time.
-    deps = buildDeps(database.db, () => Date.now());
-    await seedTestCatalog(deps);
-    port = 0;
-    await startServer();
-    counterId = await createTestCounter(app, TEST_CATALOG.department);
-    browser = await launchChromium();
+    server = await startE2eServer({ now: () => Date.now() });
+    counterId = await createTestCounter(server.app, TEST_CATALOG.department);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
   });
 
   it('"Mời đánh giá" on the dossier page shows the rating screen on the paired device (the 1 s bar is measured by bench/kiosk-push.js); the citizen rates; 60 s idle resets', async () => {
-    const dossier = await finishedDossier(deps);
+    const { deps, browser, base } = server;
+    const dossier = await finishedTestDossier(deps);
     // The administrator registers the tablet to the counter in the back office and reads out its code.
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
@@ -139,7 +113,8 @@ describe('the counter rating device in Chromium (issue 4)', () => {
   });
 
   it('offline: the server stops, 20 ratings are made (with a reload in between), the server starts: exactly 20 arrive', async () => {
-    const dossiers = await Promise.all(Array.from({ length: 20 }, () => finishedDossier(deps)));
+    const { deps, browser, base } = server;
+    const dossiers = await Promise.all(Array.from({ length: 20 }, () => finishedTestDossier(deps)));
     const tokens = await Promise.all(dossiers.map((d) => issueRatingToken(deps, { id: d.id })));
     const { pairingCode } = await registeredDevice(deps, counterId);
     const context: BrowserContext = await browser.newContext();
@@ -151,7 +126,7 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     });
     const before = await deviceRatings(deps);
 
-    await app.close();
+    await server.stop();
     await kiosk.locator('[data-connection="offline"]').waitFor({ timeout: 10_000 });
     for (const [index, token] of tokens.entries()) {
       if (index === 10) {
@@ -172,7 +147,7 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     await expect(kiosk.locator('[data-waiting]').getAttribute('data-waiting')).resolves.toBe('20');
     expect(await deviceRatings(deps)).toBe(before);
 
-    await startServer();
+    await server.restart();
     await waitFor(async () => (await deviceRatings(deps)) === before + 20, 30_000);
     await kiosk.locator('[data-waiting]').waitFor({ state: 'detached', timeout: 10_000 });
     // A few more delivery rounds change nothing: exactly once.

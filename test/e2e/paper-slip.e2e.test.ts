@@ -1,60 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
-import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
-import type { AppDeps } from '#app/deps.ts';
-import { buildApp } from '#http/app.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { finishedTestDossier } from '#test/support/dossiers.ts';
+import { TEST_CATALOG } from '#test/support/factories.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 describe('the focal official keys in a paper evaluation slip with a USB scanner (issue 4)', () => {
-  let database: TestDatabase;
-  let deps: AppDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
+  let server: E2eServer;
   let dossierId: string;
   let code: string;
 
   beforeAll(async () => {
-    requireWebBuild();
-    database = await createTestDatabase();
-    deps = buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00'));
-    await seedTestCatalog(deps);
-    const received = await receiveDossier(
-      deps,
-      {
-        agencyCode: TEST_CATALOG.department,
-        procedureCode: TEST_CATALOG.procedure5Days,
-        channel: 'in_person',
-        receivedAt: '2025-07-07T09:00:00+07:00',
-      },
-      'api',
-    );
-    dossierId = received.dossierId;
-    code = received.code;
-    await appendDossierEvent(
-      deps,
-      { id: dossierId },
-      { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
-      'api',
-    );
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-    browser = await launchChromium();
+    server = await startE2eServer({ now: () => Date.parse('2025-07-20T10:00:00+07:00') });
+    ({ id: dossierId, code } = await finishedTestDossier(server.deps));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
   });
 
   /** What a USB scanner does: types the code into the focused field, then presses Enter. */
@@ -64,6 +24,7 @@ describe('the focal official keys in a paper evaluation slip with a USB scanner 
   }
 
   it('scans, ticks, saves with who keyed it; a second scan warns; the dossier page lists it', async () => {
+    const { deps, browser, base } = server;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await page.goto(`${base}/phieu-giay`);

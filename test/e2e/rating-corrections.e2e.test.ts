@@ -1,55 +1,24 @@
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
-import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
 import { keyInPaperSlip } from '#app/ratings/key-in-paper-slip.ts';
-import type { AppDeps } from '#app/deps.ts';
-import { buildApp } from '#http/app.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { finishedTestDossier } from '#test/support/dossiers.ts';
+import { TEST_CATALOG } from '#test/support/factories.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 describe('a mis-keyed paper slip corrected by two staff members on the dossier page (issue 4 point 8)', () => {
-  let database: TestDatabase;
-  let deps: AppDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
+  let server: E2eServer;
   let code: string;
   let ratingId: string;
 
   beforeAll(async () => {
-    requireWebBuild();
-    database = await createTestDatabase();
     let clock = Date.parse('2025-07-20T10:00:00+07:00');
-    deps = buildDeps(database.db, () => (clock += 1000));
-    await seedTestCatalog(deps);
-    const received = await receiveDossier(
-      deps,
-      {
-        agencyCode: TEST_CATALOG.department,
-        procedureCode: TEST_CATALOG.procedure5Days,
-        channel: 'in_person',
-        receivedAt: '2025-07-07T09:00:00+07:00',
-        officialCode: TEST_CATALOG.counterOfficial,
-      },
-      'api',
-    );
-    code = received.code;
-    await appendDossierEvent(
-      deps,
-      { id: received.dossierId },
-      {
-        type: 'finished',
-        occurredAt: '2025-07-09T09:00:00+07:00',
-        officialCode: TEST_CATALOG.handlingOfficial,
-      },
-      'api',
-    );
+    server = await startE2eServer({ now: () => (clock += 1000) });
+    ({ code } = await finishedTestDossier(server.deps, {
+      officialCode: TEST_CATALOG.counterOfficial,
+      finishedBy: TEST_CATALOG.handlingOfficial,
+    }));
     // The slip said "no contact needed" (2 points); it was keyed in as 0.
     ratingId = (
-      await keyInPaperSlip(deps, {
+      await keyInPaperSlip(server.deps, {
         scanned: code,
         keyedByOfficialCode: TEST_CATALOG.counterOfficial,
         satisfaction: 2,
@@ -57,23 +26,13 @@ describe('a mis-keyed paper slip corrected by two staff members on the dossier p
         submittedAt: '2025-07-11T12:00:00+07:00',
       })
     ).id;
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
   });
 
   it('propose → same person refused with the message → another approves: both versions shown, the counted one marked, the score follows', async () => {
+    const { deps, browser, base } = server;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await page.goto(`${base}/ho-so/${encodeURIComponent(code)}`);

@@ -1,22 +1,19 @@
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '#http/app.ts';
 import type {
   AgencyScoresView,
   OfficialScoresView,
   Qd766View,
   SatisfactionView,
 } from '#shared/score.view.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { openBackOfficePage } from './support/back-office.ts';
 import {
   SCORE_SCENARIO_NOW,
   SCORE_SCENARIO_PERIOD,
   seedScoreScenario,
   type ScoreScenario,
 } from './support/score-scenario.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 /** Thông tư 01/2018 Điều 13, chỉ số 1: finished before the due date 2, on it 1, after it 0. */
 const CS1_POINTS: Readonly<Record<string, number>> = { early: 2, on_time: 1, late: 0 };
@@ -64,56 +61,27 @@ const viDecimal = (tenths: number) => `${Math.floor(tenths / 10)},${tenths % 10}
 const enDecimal = (tenths: number) => `${Math.floor(tenths / 10)}.${tenths % 10}`;
 
 describe('back office: score tables in Chromium (Thông tư 01/2018, QĐ 766, satisfaction)', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let server: E2eServer;
   let context: BrowserContext;
   let page: Page;
   let baseUrl: string;
   let scenario: ScoreScenario;
   let cs1Tenths: number;
-  const browserErrors: string[] = [];
+  let browserErrors: string[];
 
   beforeAll(async () => {
-    requireWebBuild();
-    database = await createTestDatabase();
-    const deps = buildDeps(database.db, () => SCORE_SCENARIO_NOW);
-    await seedTestCatalog(deps);
-    scenario = await seedScoreScenario(deps);
+    server = await startE2eServer({ now: () => SCORE_SCENARIO_NOW });
+    scenario = await seedScoreScenario(server.deps);
     cs1Tenths = averageTenths(scenario.finished.map((dossier) => CS1_POINTS[dossier.timeliness ?? ''] ?? -1));
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (address === null || typeof address === 'string')
-      throw new Error('the app is not listening on a TCP port');
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await launchChromium();
-    context = await browser.newContext({
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      viewport: { width: 1280, height: 900 },
-    });
-    page = await context.newPage();
+    baseUrl = server.base;
+    ({ context, page, errors: browserErrors } = await openBackOfficePage(server.browser));
     // The browser lives in October 2025 too: the default period is the quarter that has just ended.
     await page.clock.setFixedTime(SCORE_SCENARIO_NOW);
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => browserErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        browserErrors.push(message.text());
-      }
-    });
   });
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
   });
 
   const apiJson = async <T>(path: string): Promise<T> => {

@@ -2,17 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
-import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
-import type { AppDeps } from '#app/deps.ts';
-import { buildApp } from '#http/app.ts';
 import type { DossierScoreView } from '#shared/score.view.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
-import { launchChromium, requireWebBuild, WEB_ROOT } from './support/browser.ts';
+import { finishedTestDossier } from '#test/support/dossiers.ts';
+import { startE2eServer, type E2eServer } from './support/server.ts';
 
 /** Runs a Debian tool (poppler-utils, zbar-tools); they are required here, as in CI. */
 function run(command: string, args: readonly string[]): string {
@@ -28,57 +21,22 @@ function run(command: string, args: readonly string[]): string {
  * → that URL opened in Chromium → rated → shown on the dossier page and counted in its score.
  */
 describe('slip → QR → rating in Chromium, counted in the score (issue 4 acceptance)', () => {
-  let database: TestDatabase;
-  let deps: AppDeps;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
+  let server: E2eServer;
   let dir: string;
-  let dossierId: string;
   let code: string;
 
   beforeAll(async () => {
-    requireWebBuild();
     dir = mkdtempSync(join(tmpdir(), 'hailong-slip-e2e-'));
-    database = await createTestDatabase();
-    deps = buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00'));
-    await seedTestCatalog(deps);
-    const received = await receiveDossier(
-      deps,
-      {
-        agencyCode: TEST_CATALOG.department,
-        procedureCode: TEST_CATALOG.procedure5Days,
-        channel: 'in_person',
-        receivedAt: '2025-07-07T09:00:00+07:00',
-      },
-      'api',
-    );
-    dossierId = received.dossierId;
-    code = received.code;
-    await appendDossierEvent(
-      deps,
-      { id: dossierId },
-      { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
-      'api',
-    );
-    app = await buildApp({
-      context: { deps, databaseKind: database.kind, version: 'test' },
-      webRoot: WEB_ROOT,
-      logLevel: 'warn',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-    browser = await launchChromium();
+    server = await startE2eServer({ now: () => Date.parse('2025-07-20T10:00:00+07:00') });
+    ({ code } = await finishedTestDossier(server.deps));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('prints the slip, decodes its QR, rates in the browser, and the dossier shows and counts it', async () => {
+    const { browser, base } = server;
     const scoreOf = async () =>
       (await (
         await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/score`)

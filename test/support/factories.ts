@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '#app/deps.ts';
 import { importCatalog } from '#app/catalog/import-catalog.ts';
 import { parseKeyring } from '#app/ratings/token-keys.ts';
+import { parseAuditKeyring, signingKeyFromPem, type AuditKeys } from '#app/audit/audit-keys.ts';
 import type { Database } from '#db/schema.ts';
+import type { Role } from '#domain/auth/actor.ts';
+import { createUser } from '#app/auth/create-user.ts';
 import type { Kysely } from 'kysely';
 
 /** A fixed keyring for rating tokens in tests (key id 1, then rotated to 2). */
@@ -11,12 +14,27 @@ export const TEST_TOKEN_KEYS = parseKeyring(
   `1:${Buffer.alloc(32, 1).toString('base64')},2:${Buffer.alloc(32, 2).toString('base64')}`,
 );
 
+/** Fixed audit keys in tests: HMAC key id 1, and an Ed25519 checkpoint key (test only). */
+export const TEST_AUDIT_KEYS: AuditKeys = {
+  mac: parseAuditKeyring(`1:${Buffer.alloc(32, 3).toString('base64')}`),
+  signing: signingKeyFromPem(
+    '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMD\n-----END PRIVATE KEY-----\n',
+  ),
+};
+
 /** Use-case deps over a test database with a fixed or moving clock. */
 export function buildDeps(
   db: Kysely<Database>,
   now: () => number = () => Date.parse('2025-06-30T10:00:00+07:00'),
 ): AppDeps {
-  return { db, now, newId: () => randomUUID(), tokenKeys: TEST_TOKEN_KEYS, bus: createLocalEventBus() };
+  return {
+    db,
+    now,
+    newId: () => randomUUID(),
+    tokenKeys: TEST_TOKEN_KEYS,
+    bus: createLocalEventBus(),
+    auditKeys: TEST_AUDIT_KEYS,
+  };
 }
 
 /** Codes of the small catalog every integration test can rely on. */
@@ -104,4 +122,21 @@ export async function seedTestCatalog(deps: AppDeps): Promise<void> {
     ]),
     'json',
   );
+}
+
+/** A password that passes the rules, for test accounts. */
+export const TEST_PASSWORD = 'mật khẩu thử nghiệm 2025';
+
+/** A staff account with one role (or none), through the real use case (argon2id hash). */
+export async function createStaffUser(
+  deps: AppDeps,
+  options: { username: string; role?: Role; agencyId?: string | null; password?: string },
+): Promise<string> {
+  const { id } = await createUser(deps, {
+    username: options.username,
+    displayName: `Cán bộ ${options.username}`,
+    password: options.password ?? TEST_PASSWORD,
+    grants: options.role ? [{ role: options.role, agencyId: options.agencyId ?? null }] : [],
+  });
+  return id;
 }

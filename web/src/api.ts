@@ -11,14 +11,37 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly problems: readonly FieldProblem[];
+  /** The error's `details` (e.g. lockedUntil of a locked account). */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: string, message: string, problems: readonly FieldProblem[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    problems: readonly FieldProblem[] = [],
+    details: Readonly<Record<string, unknown>> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.problems = problems;
+    this.details = details;
   }
+}
+
+// The signed-in session's CSRF token (GET /api/v1/auth/session): sent back with every
+// state-changing request, which another site cannot do (it cannot read this token).
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token (null after signing out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The `x-csrf-token` header of a POST/PUT/DELETE made with the session cookie. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken === null ? {} : { 'x-csrf-token': csrfToken };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -51,7 +74,11 @@ function toApiError(status: number, statusText: string, body: unknown): ApiError
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+    response = await fetch(path, {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+      ...(signal ? { signal } : {}),
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));

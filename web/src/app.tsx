@@ -3,6 +3,8 @@ import { LangProvider, useI18n } from './lang.tsx';
 import { DossierDetailPage } from './pages/dossier-detail.tsx';
 import { DossierListPage } from './pages/dossier-list.tsx';
 import { INTEGRITY_PATH, IntegritySignalsPage } from './pages/integrity/integrity-signals.tsx';
+import { AUDIT_PATH, AuditLogPage } from './pages/audit/audit-log.tsx';
+import { AUDIT_TEXT } from './pages/audit/audit-text.ts';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { DevicesPage } from './pages/devices/devices.tsx';
 import { DEVICES_TEXT } from './pages/devices/devices-text.ts';
@@ -14,12 +16,19 @@ import { Qd766ScoresPage } from './pages/scores/qd766-scores.tsx';
 import { SatisfactionPage } from './pages/scores/satisfaction.tsx';
 import { ScoredDossiersPage } from './pages/scores/scored-dossiers.tsx';
 import { Link, navigate, useLocation, type Location } from './router.tsx';
+import { AUTH_TEXT } from './pages/auth/auth-text.ts';
+import { SessionProvider } from './pages/auth/session.tsx';
+import { SIGN_IN_PATH, SignInPage } from './pages/auth/sign-in.tsx';
+import { UserMenu } from './pages/auth/user-menu.tsx';
+import { USERS_PATH, UsersPage } from './pages/users/users.tsx';
 
 /** The back office: header with the product name, navigation and language switch, then the page. */
 export function App() {
   return (
     <LangProvider>
-      <Shell />
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
     </LangProvider>
   );
 }
@@ -33,6 +42,8 @@ type Section =
   | 'qd766'
   | 'satisfaction'
   | 'integrity'
+  | 'users'
+  | 'audit'
   | null;
 
 /** The navigation entry a page belongs to (a drill-down belongs to the table it came from). */
@@ -41,6 +52,8 @@ function sectionOf({ path, search }: Location): Section {
   if (path === '/phieu-giay') return 'paperSlips';
   if (path === '/thiet-bi') return 'devices';
   if (path.startsWith(INTEGRITY_PATH)) return 'integrity';
+  if (path === USERS_PATH) return 'users';
+  if (path === AUDIT_PATH) return 'audit';
   if (path.startsWith('/diem/co-quan')) return 'agencyScores';
   if (path.startsWith('/diem/can-bo')) return 'officialScores';
   const periodPage = periodPageOf(path);
@@ -91,7 +104,14 @@ function Header({ location }: { location: Location }) {
               {t.nav.integrity}
             </Link>
           </div>
+          <Link href={USERS_PATH} aria-current={current('users')}>
+            {AUTH_TEXT[lang].usersNav}
+          </Link>
+          <Link href={AUDIT_PATH} aria-current={current('audit')}>
+            {AUDIT_TEXT[lang].nav}
+          </Link>
         </nav>
+        <UserMenu />
         <button
           type="button"
           class="lang-switch"
@@ -117,6 +137,9 @@ function Page({ location }: { location: Location }) {
   if (path === '/diem/766') return <Qd766ScoresPage search={location.search} />;
   if (path === '/diem/hai-long') return <SatisfactionPage search={location.search} />;
   if (path === INTEGRITY_PATH) return <IntegritySignalsPage search={location.search} />;
+  if (path === SIGN_IN_PATH) return <SignInPage />;
+  if (path === USERS_PATH) return <UsersPage />;
+  if (path === AUDIT_PATH) return <AuditLogPage search={location.search} />;
   const detail = /^\/ho-so\/([^/]+)$/.exec(path);
   if (detail?.[1] !== undefined) {
     // A key per dossier: moving between dossiers starts a fresh page, not a half-updated one.

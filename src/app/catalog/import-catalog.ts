@@ -167,7 +167,7 @@ function validateCatalog(kind: CatalogKind, records: readonly unknown[]): Valida
   return validated;
 }
 
-async function saveAll(trx: Db, validated: Validated, newId: () => string): Promise<SavedRow[]> {
+async function saveAll(trx: Db, validated: Validated, deps: AppDeps): Promise<SavedRow[]> {
   const saved: SavedRow[] = [];
   const each = async <T>(rows: T[], save: (row: T) => Promise<SavedRow>): Promise<void> => {
     for (const [index, row] of rows.entries()) {
@@ -189,19 +189,19 @@ async function saveAll(trx: Db, validated: Validated, newId: () => string): Prom
   };
   switch (validated.kind) {
     case 'agencies':
-      await each(validated.rows, (row) => saveAgency(trx, row, newId, 'upsert'));
+      await each(validated.rows, (row) => saveAgency(trx, row, deps, 'upsert'));
       break;
     case 'desks':
-      await each(validated.rows, (row) => saveDesk(trx, row, newId, 'upsert'));
+      await each(validated.rows, (row) => saveDesk(trx, row, deps, 'upsert'));
       break;
     case 'counters':
-      await each(validated.rows, (row) => saveCounter(trx, row, newId, 'upsert'));
+      await each(validated.rows, (row) => saveCounter(trx, row, deps, 'upsert'));
       break;
     case 'officials':
-      await each(validated.rows, (row) => saveOfficial(trx, row, newId, 'upsert'));
+      await each(validated.rows, (row) => saveOfficial(trx, row, deps, 'upsert'));
       break;
     case 'procedures':
-      await each(validated.rows, (row) => saveProcedure(trx, row, newId, 'upsert'));
+      await each(validated.rows, (row) => saveProcedure(trx, row, deps, 'upsert'));
       break;
   }
   return saved;
@@ -219,7 +219,7 @@ export async function importCatalog(
   format: CatalogFormat,
 ): Promise<CatalogImportResult> {
   const validated = validateCatalog(kind, readCatalogRecords(content, format));
-  const saved = await inTransaction(deps.db, (trx) => saveAll(trx, validated, deps.newId));
+  const saved = await inTransaction(deps.db, (trx) => saveAll(trx, validated, deps));
   const created = saved.filter((row) => row.created).length;
   return { kind, rows: saved.length, created, updated: saved.length - created };
 }

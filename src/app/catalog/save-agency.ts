@@ -1,6 +1,7 @@
 import { DomainError } from '#domain/errors.ts';
 import type { AgencyInput } from '#shared/catalog.schema.ts';
-import type { Db } from '../deps.ts';
+import type { AppDeps, Db } from '../deps.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 import { agencySubtreeIds } from './agency-subtree.ts';
 
 export type SaveMode = 'create' | 'upsert';
@@ -18,7 +19,7 @@ export interface SavedRow {
 export async function saveAgency(
   db: Db,
   input: AgencyInput,
-  newId: () => string,
+  deps: AppDeps,
   mode: SaveMode,
 ): Promise<SavedRow> {
   let parentId: string | null = null;
@@ -37,7 +38,7 @@ export async function saveAgency(
   }
   const existing = await db
     .selectFrom('agency')
-    .select('id')
+    .selectAll()
     .where('code', '=', input.code)
     .executeTakeFirst();
   if (existing && mode === 'create') {
@@ -56,18 +57,34 @@ export async function saveAgency(
     if (parentId !== null && (await isInSubtree(db, existing.id, parentId))) {
       throw new DomainError('AGENCY_CYCLE', { problems: [{ field: 'parentCode', message: 'tạo vòng lặp' }] });
     }
-    await db
+    const after = await db
       .updateTable('agency')
       .set({ ...values, updated_at: new Date() })
       .where('id', '=', existing.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const target = { table: 'agency', key: existing.id };
+    await appendAudit(db, deps, {
+      agencyId: existing.id,
+      action: 'catalog.agency.saved',
+      target,
+      before: existing,
+      after,
+    });
     return { id: existing.id, created: false };
   }
-  const id = newId();
-  await db
+  const id = deps.newId();
+  const after = await db
     .insertInto('agency')
     .values({ id, code: input.code, ...values })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(db, deps, {
+    agencyId: id,
+    action: 'catalog.agency.saved',
+    target: { table: 'agency', key: id },
+    after,
+  });
   return { id, created: true };
 }
 

@@ -1,20 +1,16 @@
 import { DomainError } from '#domain/errors.ts';
 import type { CounterInput, DeskInput } from '#shared/catalog.schema.ts';
-import type { Db } from '../deps.ts';
+import type { AppDeps, Db } from '../deps.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 import type { SaveMode, SavedRow } from './save-agency.ts';
 import { requireAgencyId } from './lookups.ts';
 
 /** Creates or updates a one-stop desk (Bộ phận Một cửa) or service centre of an agency. */
-export async function saveDesk(
-  db: Db,
-  input: DeskInput,
-  newId: () => string,
-  mode: SaveMode,
-): Promise<SavedRow> {
+export async function saveDesk(db: Db, input: DeskInput, deps: AppDeps, mode: SaveMode): Promise<SavedRow> {
   const agencyId = await requireAgencyId(db, input.agencyCode);
   const existing = await db
     .selectFrom('desk')
-    .select('id')
+    .selectAll()
     .where('agency_id', '=', agencyId)
     .where('code', '=', input.code)
     .executeTakeFirst();
@@ -26,14 +22,28 @@ export async function saveDesk(
         problems: [{ field: 'code', message: `mã ${input.code} đã có` }],
       });
     }
-    await db.updateTable('desk').set(values).where('id', '=', existing.id).execute();
+    const after = await db
+      .updateTable('desk')
+      .set(values)
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const target = { table: 'desk', key: existing.id };
+    await appendAudit(db, deps, { agencyId, action: 'catalog.desk.saved', target, before: existing, after });
     return { id: existing.id, created: false };
   }
-  const id = newId();
-  await db
+  const id = deps.newId();
+  const after = await db
     .insertInto('desk')
     .values({ id, agency_id: agencyId, code: input.code, ...values })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(db, deps, {
+    agencyId,
+    action: 'catalog.desk.saved',
+    target: { table: 'desk', key: id },
+    after,
+  });
   return { id, created: true };
 }
 
@@ -41,7 +51,7 @@ export async function saveDesk(
 export async function saveCounter(
   db: Db,
   input: CounterInput,
-  newId: () => string,
+  deps: AppDeps,
   mode: SaveMode,
 ): Promise<SavedRow> {
   const agencyId = await requireAgencyId(db, input.agencyCode);
@@ -58,7 +68,7 @@ export async function saveCounter(
   }
   const existing = await db
     .selectFrom('counter')
-    .select('id')
+    .selectAll()
     .where('desk_id', '=', desk.id)
     .where('code', '=', input.code)
     .executeTakeFirst();
@@ -68,13 +78,33 @@ export async function saveCounter(
         problems: [{ field: 'code', message: `mã ${input.code} đã có` }],
       });
     }
-    await db.updateTable('counter').set({ name: input.name }).where('id', '=', existing.id).execute();
+    const after = await db
+      .updateTable('counter')
+      .set({ name: input.name })
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const target = { table: 'counter', key: existing.id };
+    await appendAudit(db, deps, {
+      agencyId,
+      action: 'catalog.counter.saved',
+      target,
+      before: existing,
+      after,
+    });
     return { id: existing.id, created: false };
   }
-  const id = newId();
-  await db
+  const id = deps.newId();
+  const after = await db
     .insertInto('counter')
     .values({ id, desk_id: desk.id, code: input.code, name: input.name })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(db, deps, {
+    agencyId,
+    action: 'catalog.counter.saved',
+    target: { table: 'counter', key: id },
+    after,
+  });
   return { id, created: true };
 }

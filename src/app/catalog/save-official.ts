@@ -1,6 +1,7 @@
 import { DomainError } from '#domain/errors.ts';
 import type { OfficialInput } from '#shared/catalog.schema.ts';
-import type { Db } from '../deps.ts';
+import type { AppDeps, Db } from '../deps.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 import { requireAgencyId } from './lookups.ts';
 import type { SaveMode, SavedRow } from './save-agency.ts';
 
@@ -8,7 +9,7 @@ import type { SaveMode, SavedRow } from './save-agency.ts';
 export async function saveOfficial(
   db: Db,
   input: OfficialInput,
-  newId: () => string,
+  deps: AppDeps,
   mode: SaveMode,
 ): Promise<SavedRow> {
   if (input.activeTo !== null && input.activeTo < input.activeFrom) {
@@ -19,7 +20,7 @@ export async function saveOfficial(
   const agencyId = await requireAgencyId(db, input.agencyCode);
   const existing = await db
     .selectFrom('official')
-    .select('id')
+    .selectAll()
     .where('code', '=', input.code)
     .executeTakeFirst();
   const values = {
@@ -36,17 +37,33 @@ export async function saveOfficial(
         problems: [{ field: 'code', message: `mã ${input.code} đã có` }],
       });
     }
-    await db
+    const after = await db
       .updateTable('official')
       .set({ ...values, updated_at: new Date() })
       .where('id', '=', existing.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const target = { table: 'official', key: existing.id };
+    await appendAudit(db, deps, {
+      agencyId,
+      action: 'catalog.official.saved',
+      target,
+      before: existing,
+      after,
+    });
     return { id: existing.id, created: false };
   }
-  const id = newId();
-  await db
+  const id = deps.newId();
+  const after = await db
     .insertInto('official')
     .values({ id, code: input.code, ...values })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(db, deps, {
+    agencyId,
+    action: 'catalog.official.saved',
+    target: { table: 'official', key: id },
+    after,
+  });
   return { id, created: true };
 }

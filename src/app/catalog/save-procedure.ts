@@ -1,6 +1,7 @@
 import { DomainError } from '#domain/errors.ts';
 import type { ProcedureInput } from '#shared/catalog.schema.ts';
-import type { Db } from '../deps.ts';
+import type { AppDeps, Db } from '../deps.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 import type { SaveMode, SavedRow } from './save-agency.ts';
 
 /**
@@ -11,12 +12,12 @@ import type { SaveMode, SavedRow } from './save-agency.ts';
 export async function saveProcedure(
   db: Db,
   input: ProcedureInput,
-  newId: () => string,
+  deps: AppDeps,
   mode: SaveMode,
 ): Promise<SavedRow> {
   const existing = await db
     .selectFrom('procedure')
-    .select('id')
+    .selectAll()
     .where('code', '=', input.code)
     .executeTakeFirst();
   const values = {
@@ -36,17 +37,33 @@ export async function saveProcedure(
         problems: [{ field: 'code', message: `mã ${input.code} đã có` }],
       });
     }
-    await db
+    const after = await db
       .updateTable('procedure')
       .set({ ...values, updated_at: new Date() })
       .where('id', '=', existing.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const target = { table: 'procedure', key: existing.id };
+    await appendAudit(db, deps, {
+      agencyId: null,
+      action: 'catalog.procedure.saved',
+      target,
+      before: existing,
+      after,
+    });
     return { id: existing.id, created: false };
   }
-  const id = newId();
-  await db
+  const id = deps.newId();
+  const after = await db
     .insertInto('procedure')
     .values({ id, code: input.code, ...values })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(db, deps, {
+    agencyId: null,
+    action: 'catalog.procedure.saved',
+    target: { table: 'procedure', key: id },
+    after,
+  });
   return { id, created: true };
 }

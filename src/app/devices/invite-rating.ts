@@ -3,6 +3,8 @@ import { findDossier } from '#db/repositories/dossier.repository.ts';
 import type { DeviceInvitation } from '#shared/device-protocol.ts';
 import type { AppDeps } from '../deps.ts';
 import { RATEABLE_STATUSES, issueRatingToken, resolveRatingToken } from '../ratings/rating-tokens.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
+import { inTransaction } from '../transaction.ts';
 
 /** The bus topic a device's stream listens on. */
 export function deviceTopic(deviceId: string): string {
@@ -50,16 +52,26 @@ export async function inviteRating(
     token: issued.token,
     invitedAt: new Date(deps.now()).toISOString(),
   };
-  await deps.db
-    .insertInto('rating_invitation')
-    .values({
-      agency_id: dossier.agency_id,
-      id: invitation.invitationId,
-      device_id: device.id,
-      dossier_id: dossier.id,
-      invited_at: invitation.invitedAt,
-    })
-    .execute();
+  await inTransaction(deps.db, async (trx) => {
+    const row = await trx
+      .insertInto('rating_invitation')
+      .values({
+        agency_id: dossier.agency_id,
+        id: invitation.invitationId,
+        device_id: device.id,
+        dossier_id: dossier.id,
+        invited_at: invitation.invitedAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const target = { table: 'rating_invitation', key: row.id };
+    await appendAudit(trx, deps, {
+      agencyId: dossier.agency_id,
+      action: 'device.invitation_sent',
+      target,
+      after: row,
+    });
+  });
   await deps.bus?.publish(deviceTopic(device.id), invitation);
   return { ...invitation, deviceId: device.id };
 }

@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
 import { loadDeviceIdentity } from './load-device-identity.ts';
 import { pairingCodeDigest } from './pairing-code.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 
 function p256Key(publicKey: string): KeyObject {
   let key: KeyObject;
@@ -45,9 +46,11 @@ export async function pairRatingDevice(
       .where('pairing_code_digest', '=', pairingCodeDigest(input.pairingCode))
       .where('pairing_expires_at', '>', new Date(deps.now()))
       .where('revoked_at', 'is', null)
-      .returning('id')
+      .returningAll()
       .executeTakeFirst();
     if (!paired) throw new DomainError('DEVICE_PAIRING_INVALID');
+    const target = { table: 'rating_device', key: paired.id };
+    await appendAudit(trx, deps, { agencyId: null, action: 'device.paired', target, after: paired });
     const identity = await loadDeviceIdentity(trx, paired.id);
     if (!identity) throw new DomainError('DEVICE_NOT_FOUND');
     return identity;

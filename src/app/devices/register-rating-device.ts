@@ -7,6 +7,7 @@ import {
   pairingCodeDigest,
   type RegisteredDevice,
 } from './pairing-code.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 
 /**
  * Registers a counter rating device (kiosk or tablet) to a counter and gives the one-time
@@ -30,7 +31,7 @@ export async function registerRatingDevice(
     const deviceId = deps.newId();
     const pairingCode = newPairingCode();
     const expiresAt = new Date(deps.now() + PAIRING_VALID_MINUTES * 60_000);
-    await trx
+    const row = await trx
       .insertInto('rating_device')
       .values({
         agency_id: counter.agency_id,
@@ -40,7 +41,14 @@ export async function registerRatingDevice(
         pairing_code_digest: pairingCodeDigest(pairingCode),
         pairing_expires_at: expiresAt,
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, deps, {
+      agencyId: null,
+      action: 'device.registered',
+      target: { table: 'rating_device', key: deviceId },
+      after: row,
+    });
     return { deviceId, pairingCode, pairingExpiresAt: expiresAt.toISOString() };
   });
 }

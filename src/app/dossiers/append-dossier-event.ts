@@ -20,6 +20,8 @@ import { toDomainEvent } from './to-domain-event.ts';
 import { loadDossierFacts } from '../scoring/load-dossier-facts.ts';
 import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
 import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
+import { DOSSIER_EVENT_AUDITED_COLUMNS, dossierEventAuditRecord } from '../audit/audited-records.ts';
 
 export interface AppendResult {
   agencyId: string;
@@ -72,10 +74,11 @@ export async function appendDossierEvent(
     const event = await toDomainEvent(trx, input, eventId);
     const state = applyDossierEvent(replayDossier(history, context), event, context);
     const seq = rows.length + 1;
-    await trx
+    const written = await trx
       .insertInto('dossier_event')
       .values(eventRow(dossier.agency_id, dossier.id, seq, event, source))
-      .execute();
+      .returning(DOSSIER_EVENT_AUDITED_COLUMNS)
+      .executeTakeFirstOrThrow();
     await trx
       .updateTable('dossier')
       .set({ ...derivedColumns(state), updated_at: new Date() })
@@ -88,6 +91,9 @@ export async function appendDossierEvent(
       const [facts] = await loadDossierFacts(trx, { dossierIds: [dossier.id] });
       if (facts) await storeDossierScore(trx, deps.schemes ?? defaultSchemeRegistry(), facts);
     }
+    const target = { table: 'dossier_event', key: eventId };
+    const after = dossierEventAuditRecord(written);
+    await appendAudit(trx, deps, { agencyId: dossier.agency_id, action: 'dossier.event', target, after });
     return { agencyId: dossier.agency_id, dossierId: dossier.id, eventId, seq, state, replayed: false };
   };
   return options.db ? run(options.db) : inTransaction(deps.db, run);

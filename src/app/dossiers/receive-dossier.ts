@@ -17,6 +17,8 @@ import { loadCalendar, type LoadedCalendar } from '../calendar/load-calendar.ts'
 import { inTransaction } from '../transaction.ts';
 import { loadDossierContext } from './dossier-context.ts';
 import { resolveOfficialId } from './to-domain-event.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
+import { DOSSIER_EVENT_AUDITED_COLUMNS, dossierEventAuditRecord } from '../audit/audited-records.ts';
 
 export interface ReceiveResult {
   agencyId: string;
@@ -119,10 +121,18 @@ export async function receiveDossier(
         ...derivedColumns(state),
       })
       .execute();
-    await trx
+    const written = await trx
       .insertInto('dossier_event')
       .values(eventRow(agency.id, dossierId, 1, event, source))
-      .execute();
+      .returning(DOSSIER_EVENT_AUDITED_COLUMNS)
+      .executeTakeFirstOrThrow();
+    const target = { table: 'dossier_event', key: eventId };
+    await appendAudit(trx, deps, {
+      agencyId: agency.id,
+      action: 'dossier.event',
+      target,
+      after: dossierEventAuditRecord(written),
+    });
     return { agencyId: agency.id, dossierId, code, replayed: false };
   };
   return options.db ? run(options.db) : inTransaction(deps.db, run);

@@ -5,6 +5,7 @@ import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
 import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
 import { inTransaction, isUniqueViolation } from '../transaction.ts';
 import { findRatingForReview, requireOfficial } from './propose-rating-correction.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 
 export interface CorrectionDecisionInput {
   correctionId: string;
@@ -57,7 +58,7 @@ export async function decideRatingCorrection(
       // Two-person rule: whoever proposed the correction cannot also approve or reject it.
       if (decidedBy === correction.proposed_by_official_id) throw new DomainError('CORRECTION_SAME_PERSON');
       const id = deps.newId();
-      await trx
+      const row = await trx
         .insertInto('rating_correction_decision')
         .values({
           agency_id: correction.agency_id,
@@ -68,7 +69,14 @@ export async function decideRatingCorrection(
           reason: input.reason?.trim() || null,
           decided_at: new Date(deps.now()),
         })
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, deps, {
+        agencyId: correction.agency_id,
+        action: 'rating.correction_decided',
+        target: { table: 'rating_correction_decision', key: id },
+        after: row,
+      });
       const counts = input.decision === 'approved' && !rating.is_duplicate;
       if (counts && dossier.finished_at !== null) {
         const [facts] = await loadDossierFacts(trx, { dossierIds: [dossier.id] });

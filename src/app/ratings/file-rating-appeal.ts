@@ -2,6 +2,7 @@ import { DomainError } from '#domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
 import { findRatingForReview, requireOfficial, requireReason } from './propose-rating-correction.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 
 export interface RatingAppealInput {
   ratingId: string;
@@ -46,7 +47,7 @@ export async function fileRatingAppeal(
         .executeTakeFirst()) !== undefined;
     if (!isRated) throw new DomainError('APPEAL_NOT_RATED_OFFICIAL');
     const id = deps.newId();
-    await trx
+    const row = await trx
       .insertInto('rating_appeal')
       .values({
         agency_id: rating.agency_id,
@@ -57,7 +58,14 @@ export async function fileRatingAppeal(
         reason,
         filed_at: new Date(deps.now()),
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, deps, {
+      agencyId: rating.agency_id,
+      action: 'rating.appeal_filed',
+      target: { table: 'rating_appeal', key: id },
+      after: row,
+    });
     return { id, ratingId: rating.id, dossierId: rating.dossier_id };
   });
 }

@@ -4,6 +4,8 @@ import type { Points } from '#domain/scoring/types.ts';
 import type { AppDeps } from '../deps.ts';
 import { uuidFromKey } from '../ids.ts';
 import { recordRating, type RatingResult } from './record-rating.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
+import { inTransaction } from '../transaction.ts';
 
 /** How far a request's timestamp may be from the server clock (replays outside it are refused). */
 export const SIGNATURE_WINDOW_MS = 5 * 60_000;
@@ -31,15 +33,20 @@ export async function registerIntegration(deps: AppDeps, input: IntegrationInput
     });
   }
   const id = deps.newId();
-  await deps.db
-    .insertInto('integration')
-    .values({
-      id,
-      name: input.name,
-      public_key: key.export({ type: 'spki', format: 'pem' }).toString(),
-      channel: input.channel,
-    })
-    .execute();
+  await inTransaction(deps.db, async (trx) => {
+    const row = await trx
+      .insertInto('integration')
+      .values({
+        id,
+        name: input.name,
+        public_key: key.export({ type: 'spki', format: 'pem' }).toString(),
+        channel: input.channel,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const target = { table: 'integration', key: id };
+    await appendAudit(trx, deps, { agencyId: null, action: 'integration.registered', target, after: row });
+  });
   return id;
 }
 

@@ -2,6 +2,7 @@ import { DomainError } from '#domain/errors.ts';
 import type { Points } from '#domain/scoring/types.ts';
 import type { AppDeps, Db } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 
 export interface RatingCorrectionInput {
   ratingId: string;
@@ -82,7 +83,7 @@ export async function proposeRatingCorrection(
       .executeTakeFirst();
     if (pending) throw new DomainError('CORRECTION_PENDING', { details: { correctionId: pending.id } });
     const id = deps.newId();
-    await trx
+    const row = await trx
       .insertInto('rating_correction')
       .values({
         agency_id: rating.agency_id,
@@ -96,7 +97,14 @@ export async function proposeRatingCorrection(
         proposed_by_official_id: proposedBy,
         proposed_at: new Date(deps.now()),
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, deps, {
+      agencyId: rating.agency_id,
+      action: 'rating.correction_proposed',
+      target: { table: 'rating_correction', key: id },
+      after: row,
+    });
     return { id, ratingId: rating.id, dossierId: rating.dossier_id };
   });
 }

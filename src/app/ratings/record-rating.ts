@@ -6,6 +6,8 @@ import type { RatingOrigin } from './rating-origin.ts';
 import { loadDossierFacts } from '../scoring/load-dossier-facts.ts';
 import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
 import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
+import { RATING_AUDITED_COLUMNS, ratingAuditRecord } from '../audit/audited-records.ts';
 
 export const RATING_CHANNELS = ['online', 'qr', 'device', 'paper', 'hotline', 'other'] as const;
 export type RatingChannel = (typeof RATING_CHANNELS)[number];
@@ -72,7 +74,7 @@ export async function recordRating(
       .where('dossier_id', '=', dossier.id)
       .where('is_duplicate', '=', false)
       .executeTakeFirst();
-    await trx
+    const row = await trx
       .insertInto('rating')
       .values({
         agency_id: dossier.agency_id,
@@ -91,11 +93,19 @@ export async function recordRating(
         origin_network: input.origin?.network ?? null,
         from_staff_network: input.origin?.staffNetwork ?? false,
       })
-      .execute();
+      .returning(RATING_AUDITED_COLUMNS)
+      .executeTakeFirstOrThrow();
     if (earlier === undefined && dossier.finished_at !== null) {
       const [facts] = await loadDossierFacts(trx, { dossierIds: [dossier.id] });
       if (facts) await storeDossierScore(trx, deps.schemes ?? defaultSchemeRegistry(), facts);
     }
+    const target = { table: 'rating', key: id };
+    await appendAudit(trx, deps, {
+      agencyId: dossier.agency_id,
+      action: 'rating.recorded',
+      target,
+      after: ratingAuditRecord(row),
+    });
     return { id, counts: earlier === undefined, replayed: false };
   };
   return options.db ? run(options.db) : inTransaction(deps.db, run);

@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
 import type { RatingInput, RatingResult } from './record-rating.ts';
 import { resolveRatingToken, submitTokenRating } from './rating-tokens.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 
 /** Contact details a citizen chose to leave for a follow-up (at least a phone or an email). */
 export interface FollowUpContact {
@@ -26,7 +27,7 @@ export async function submitRatingWithContact(
     const resolved = await resolveRatingToken(deps, token, trx);
     const result = await submitTokenRating(deps, token, input, { db: trx });
     const now = new Date(deps.now());
-    await trx
+    const row = await trx
       .insertInto('rating_contact')
       .values({
         agency_id: resolved.agencyId,
@@ -38,7 +39,14 @@ export async function submitRatingWithContact(
         email: contact.email ?? null,
         consented_at: now,
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, deps, {
+      agencyId: resolved.agencyId,
+      action: 'rating.contact_recorded',
+      target: { table: 'rating_contact', key: row.id },
+      after: row,
+    });
     return result;
   });
 }

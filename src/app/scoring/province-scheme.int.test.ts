@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '#domain/errors.ts';
 import { parsePeriod } from '#domain/periods/period.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
+import { finishedTestDossier } from '#test/support/dossiers.ts';
 import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
 import type { AppDeps } from '../deps.ts';
-import { appendDossierEvent } from '../dossiers/append-dossier-event.ts';
-import { receiveDossier } from '../dossiers/receive-dossier.ts';
 import { getAgencyScores } from './get-agency-scores.ts';
 import { BUILTIN_SCHEMES_DIR, loadSchemeRegistry } from './scheme-registry.ts';
 
@@ -49,22 +48,7 @@ describe('a province adds its own scheme file, without code', () => {
 
   it('scores dossiers received from its start date under it, and earlier ones under the national scheme', async () => {
     for (const receivedAt of ['2025-12-29T09:00:00+07:00', '2026-01-05T09:00:00+07:00']) {
-      const { dossierId } = await receiveDossier(
-        deps,
-        {
-          agencyCode: TEST_CATALOG.department,
-          procedureCode: TEST_CATALOG.procedure5Days,
-          channel: 'in_person',
-          receivedAt,
-        },
-        'api',
-      );
-      await appendDossierEvent(
-        deps,
-        { id: dossierId },
-        { type: 'finished', occurredAt: '2026-01-06T09:00:00+07:00' },
-        'api',
-      );
+      await finishedTestDossier(deps, { receivedAt, finishedAt: '2026-01-06T09:00:00+07:00' });
     }
     const schemes = await deps.db
       .selectFrom('dossier_score')

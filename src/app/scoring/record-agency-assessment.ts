@@ -1,6 +1,8 @@
 import type { Period } from '#domain/periods/period.ts';
 import type { AppDeps } from '../deps.ts';
 import { requireAgencyId } from '../catalog/lookups.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
+import { inTransaction } from '../transaction.ts';
 
 export interface AgencyAssessmentInput {
   agencyCode: string;
@@ -19,15 +21,23 @@ export interface AgencyAssessmentInput {
 export async function recordAgencyAssessment(deps: AppDeps, input: AgencyAssessmentInput): Promise<void> {
   const agencyId = await requireAgencyId(deps.db, input.agencyCode);
   const values = { points: input.points, note: input.note, recorded_at: new Date(deps.now()) };
-  await deps.db
-    .insertInto('agency_assessment')
-    .values({
-      agency_id: agencyId,
-      period: input.period.key,
-      indicator: input.indicator,
-      source: input.source,
-      ...values,
-    })
-    .onConflict((oc) => oc.columns(['agency_id', 'period', 'indicator', 'source']).doUpdateSet(values))
-    .execute();
+  await inTransaction(deps.db, async (trx) => {
+    const after = await trx
+      .insertInto('agency_assessment')
+      .values({
+        agency_id: agencyId,
+        period: input.period.key,
+        indicator: input.indicator,
+        source: input.source,
+        ...values,
+      })
+      .onConflict((oc) => oc.columns(['agency_id', 'period', 'indicator', 'source']).doUpdateSet(values))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const target = {
+      table: 'agency_assessment',
+      key: `${input.period.key}/${input.indicator}/${input.source}`,
+    };
+    await appendAudit(trx, deps, { agencyId, action: 'assessment.recorded', target, after });
+  });
 }

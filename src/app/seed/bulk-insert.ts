@@ -20,6 +20,8 @@ export async function insertRowsAsJson<T extends keyof Database, Row extends Ins
   types: ColumnTypes<Row>,
   rows: readonly Row[],
   rowsPerStatement: number,
+  /** Sees each statement's JSON text (the demo seed digests what it loads for its audit entry). */
+  onJson?: (json: string) => void,
 ): Promise<void> {
   const columns = Object.keys(types) as (keyof Row & string)[];
   const names = sql.join(columns.map((column) => sql.ref(column)));
@@ -31,6 +33,7 @@ export async function insertRowsAsJson<T extends keyof Database, Row extends Ins
   );
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const json = JSON.stringify(rows.slice(start, start + rowsPerStatement));
+    onJson?.(json);
     await sql`INSERT INTO ${sql.table(table)} (${names})
       SELECT ${selected} FROM json_to_recordset(${json}::json) AS r (${definitions})`.execute(db);
   }

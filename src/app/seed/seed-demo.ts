@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import type { Instant } from '#domain/calendar/types.ts';
 import { DomainError } from '#domain/errors.ts';
 import { derivedColumns, eventRow, stepRows, supplementRows } from '#db/repositories/dossier.repository.ts';
@@ -7,6 +8,7 @@ import { inTransaction } from '../transaction.ts';
 import type { DemoCatalog, DemoDossier, DemoSerial } from './demo-types.ts';
 import { planDemo } from './generate-demo.ts';
 import { insertRowsAsJson, type ColumnTypes } from './bulk-insert.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 
 /** What `hailong seed --demo` loaded. */
 export interface DemoSummary {
@@ -59,11 +61,23 @@ export async function seedDemo(deps: AppDeps, options: SeedDemoOptions): Promise
   await inTransaction(deps.db, async (trx) => {
     events = 0;
     await insertCatalog(trx, catalog);
+    const catalogTarget = { table: 'agency', key: `demo-seed-${options.seed}` };
+    await appendAudit(trx, deps, {
+      agencyId: null,
+      action: 'demo.catalog_loaded',
+      target: catalogTarget,
+      after: catalog,
+    });
     for (let start = 0; start < plan.count; start += CHUNK) {
       const end = Math.min(plan.count, start + CHUNK);
       const chunk: DemoDossier[] = [];
       for (let position = start; position < end; position += 1) chunk.push(plan.dossier(position));
-      events += await insertDossiers(trx, chunk);
+      // One audit entry per chunk (issue 5, bulk loads): the SHA-256 of the JSON text it loaded.
+      const digest = createHash('sha256');
+      events += await insertDossiers(trx, chunk, digest);
+      const target = { table: 'dossier', key: `demo-seed-${options.seed}:${start}-${end - 1}` };
+      const afterDigest = digest.digest('hex');
+      await appendAudit(trx, deps, { agencyId: null, action: 'demo.dossiers_loaded', target, afterDigest });
       if (end % LOG_EVERY === 0 || end === plan.count) log(`demo: ${end}/${plan.count} dossiers (hồ sơ)`);
     }
     await insertSerials(trx, plan.serials);
@@ -284,7 +298,7 @@ const SUPPLEMENT_COLUMNS = {
 } as const satisfies ColumnTypes<SupplementRow>;
 
 /** Writes dossiers with their events, steps and supplement episodes; returns the number of events. */
-async function insertDossiers(trx: Db, dossiers: readonly DemoDossier[]): Promise<number> {
+async function insertDossiers(trx: Db, dossiers: readonly DemoDossier[], digest: Hash): Promise<number> {
   const dossierRows = dossiers.map((dossier): DossierRow => ({
     agency_id: dossier.agencyId,
     id: dossier.id,
@@ -299,10 +313,11 @@ async function insertDossiers(trx: Db, dossiers: readonly DemoDossier[]): Promis
   const supplements = dossiers.flatMap((dossier) =>
     supplementRows(dossier.agencyId, dossier.id, dossier.state),
   );
-  await insertRowsAsJson(trx, 'dossier', DOSSIER_COLUMNS, dossierRows, ROWS_PER_INSERT);
-  await insertRowsAsJson(trx, 'dossier_event', EVENT_COLUMNS, events, ROWS_PER_INSERT);
-  await insertRowsAsJson(trx, 'dossier_step', STEP_COLUMNS, steps, ROWS_PER_INSERT);
-  await insertRowsAsJson(trx, 'dossier_supplement', SUPPLEMENT_COLUMNS, supplements, ROWS_PER_INSERT);
+  const onJson = (json: string): void => void digest.update(json);
+  await insertRowsAsJson(trx, 'dossier', DOSSIER_COLUMNS, dossierRows, ROWS_PER_INSERT, onJson);
+  await insertRowsAsJson(trx, 'dossier_event', EVENT_COLUMNS, events, ROWS_PER_INSERT, onJson);
+  await insertRowsAsJson(trx, 'dossier_step', STEP_COLUMNS, steps, ROWS_PER_INSERT, onJson);
+  await insertRowsAsJson(trx, 'dossier_supplement', SUPPLEMENT_COLUMNS, supplements, ROWS_PER_INSERT, onJson);
   return events.length;
 }
 

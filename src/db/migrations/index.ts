@@ -8,6 +8,8 @@ import * as m0006 from './0006-integrations.ts';
 import * as m0007 from './0007-rating-devices.ts';
 import * as m0008 from './0008-rating-contacts.ts';
 import * as m0009 from './0009-rating-corrections.ts';
+import * as m0010 from './0010-audit.ts';
+import * as m0011 from './0011-staff-accounts.ts';
 
 /** Numbered migrations, in order. Add a file `NNNN-name.ts` and list it here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-rating-devices': m0007,
   '0008-rating-contacts': m0008,
   '0009-rating-corrections': m0009,
+  '0010-audit': m0010,
+  '0011-staff-accounts': m0011,
 };
 
 /** Serves the migrations from this static list (no directory scanning, works from any cwd). */

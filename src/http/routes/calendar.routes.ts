@@ -47,7 +47,7 @@ export function registerCalendarRoutes(app: ZodApp, ctx: HttpContext): void {
       },
     },
     async (request, reply) => {
-      await setCalendarDay(ctx.deps.db, { date: request.params.date, ...request.body });
+      await setCalendarDay(ctx.deps, { date: request.params.date, ...request.body });
       return reply.status(204).send();
     },
   );
@@ -55,7 +55,7 @@ export function registerCalendarRoutes(app: ZodApp, ctx: HttpContext): void {
     '/api/v1/calendar/days/:date',
     { schema: { tags, summary: 'Remove an announced exception', params: z.object({ date: IsoDateSchema }) } },
     async (request, reply) => {
-      await clearCalendarDay(ctx.deps.db, request.params.date);
+      await clearCalendarDay(ctx.deps, request.params.date);
       return reply.status(204).send();
     },
   );

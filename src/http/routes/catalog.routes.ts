@@ -50,7 +50,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await inTransaction(deps.db, (trx) => saveAgency(trx, request.body, deps.newId, 'create'))),
+        .send(await inTransaction(deps.db, (trx) => saveAgency(trx, request.body, deps, 'create'))),
   );
 
   app.get('/api/v1/desks', { schema: { tags, summary: 'One-stop desks with their counters' } }, async () =>
@@ -64,7 +64,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await inTransaction(deps.db, (trx) => saveDesk(trx, request.body, deps.newId, 'create'))),
+        .send(await inTransaction(deps.db, (trx) => saveDesk(trx, request.body, deps, 'create'))),
   );
   app.post(
     '/api/v1/counters',
@@ -79,7 +79,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await inTransaction(deps.db, (trx) => saveCounter(trx, request.body, deps.newId, 'create'))),
+        .send(await inTransaction(deps.db, (trx) => saveCounter(trx, request.body, deps, 'create'))),
   );
 
   app.get(
@@ -95,7 +95,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await inTransaction(deps.db, (trx) => saveOfficial(trx, request.body, deps.newId, 'create'))),
+        .send(await inTransaction(deps.db, (trx) => saveOfficial(trx, request.body, deps, 'create'))),
   );
 
   app.get(
@@ -117,7 +117,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await inTransaction(deps.db, (trx) => saveProcedure(trx, request.body, deps.newId, 'create'))),
+        .send(await inTransaction(deps.db, (trx) => saveProcedure(trx, request.body, deps, 'create'))),
   );
 
   app.post(

@@ -1,15 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierDetail } from '#shared/dossier.view.ts';
 import type { DossierScoreView } from '#shared/score.view.ts';
 import type { AppDeps } from '#app/deps.ts';
-import { appendDossierEvent } from '#app/dossiers/append-dossier-event.ts';
-import { receiveDossier } from '#app/dossiers/receive-dossier.ts';
 import { parseStaffNetworks } from '#app/ratings/rating-origin.ts';
 import { issueRatingToken } from '#app/ratings/rating-tokens.ts';
 import { buildApp } from '#http/app.ts';
 import { createTestDatabase } from '#test/support/db.ts';
-import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
+import { finishedTestDossier, receivedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
+import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
 import { countRows, createTestApp, type TestApp } from '#test/support/http.ts';
 
 interface Issued {
@@ -21,8 +19,8 @@ interface Issued {
 
 describe('citizen online rating: /r/<token> and /danh-gia (issue 4)', () => {
   let t: TestApp;
-  let finished: DossierDetail;
-  let open: DossierDetail;
+  let finished: TestDossier;
+  let open: TestDossier;
   const form = (fields: Record<string, string>) => ({
     payload: new URLSearchParams(fields).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -30,26 +28,8 @@ describe('citizen online rating: /r/<token> and /danh-gia (issue 4)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ now: () => Date.parse('2025-07-20T10:00:00+07:00') });
-    const receive = async (receivedAt: string) =>
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/v1/dossiers',
-          payload: {
-            agencyCode: TEST_CATALOG.department,
-            procedureCode: TEST_CATALOG.procedure5Days,
-            channel: 'in_person',
-            receivedAt,
-          },
-        })
-      ).json<DossierDetail>();
-    finished = await receive('2025-07-07T09:00:00+07:00');
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/dossiers/${finished.id}/events`,
-      payload: { type: 'finished', occurredAt: '2025-07-10T09:00:00+07:00' },
-    });
-    open = await receive('2025-07-15T09:00:00+07:00');
+    finished = await finishedTestDossier(t.deps, { finishedAt: '2025-07-10T09:00:00+07:00' });
+    open = await receivedTestDossier(t.deps, { receivedAt: '2025-07-15T09:00:00+07:00' });
   });
   afterAll(async () => {
     await t.close();
@@ -202,24 +182,12 @@ async function openApp(
   let day = 1;
   const finishedDossier = async () => {
     day += 1;
-    const received = await receiveDossier(
-      deps,
-      {
-        agencyCode: TEST_CATALOG.department,
-        procedureCode: TEST_CATALOG.procedure5Days,
-        channel: 'in_person',
-        receivedAt: `2025-07-0${day}T09:00:00+07:00`,
-      },
-      'api',
-    );
-    await appendDossierEvent(
-      deps,
-      { id: received.dossierId },
-      { type: 'finished', occurredAt: `2025-07-1${day}T09:00:00+07:00` },
-      'api',
-    );
-    const issued = await issueRatingToken(deps, { id: received.dossierId });
-    return { id: received.dossierId, code: received.code, url: `/r/${issued.token}` };
+    const dossier = await finishedTestDossier(deps, {
+      receivedAt: `2025-07-0${day}T09:00:00+07:00`,
+      finishedAt: `2025-07-1${day}T09:00:00+07:00`,
+    });
+    const issued = await issueRatingToken(deps, { id: dossier.id });
+    return { id: dossier.id, code: dossier.code, url: `/r/${issued.token}` };
   };
   return {
     app,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierDetail } from '#shared/dossier.view.ts';
 import type { DeviceInvitation, DeviceRatingBody } from '#shared/device-protocol.ts';
 import { createTestCounter, eventReader, makeTestDevice, type TestDevice } from '#test/support/device.ts';
+import { finishedTestDossier, receivedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
 import { TEST_CATALOG } from '#test/support/factories.ts';
 import { countRows, createTestApp, type TestApp } from '#test/support/http.ts';
 
@@ -11,30 +11,7 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
   let counterId: string;
   let device: TestDevice;
   let deviceId: string;
-  const dossiers: DossierDetail[] = [];
-
-  const newDossier = async (finished: boolean): Promise<DossierDetail> => {
-    const dossier = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          agencyCode: TEST_CATALOG.department,
-          procedureCode: TEST_CATALOG.procedure5Days,
-          channel: 'in_person',
-          receivedAt: '2025-07-07T09:00:00+07:00',
-        },
-      })
-    ).json<DossierDetail>();
-    if (finished) {
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/dossiers/${dossier.id}/events`,
-        payload: { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
-      });
-    }
-    return dossier;
-  };
+  const dossiers: TestDossier[] = [];
 
   beforeAll(async () => {
     t = await createTestApp({ now: () => Date.parse('2025-07-20T10:00:00+07:00') });
@@ -42,7 +19,11 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     const address = t.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     counterId = await createTestCounter(t.app, TEST_CATALOG.department);
-    dossiers.push(await newDossier(true), await newDossier(true), await newDossier(false));
+    dossiers.push(
+      await finishedTestDossier(t.deps),
+      await finishedTestDossier(t.deps),
+      await receivedTestDossier(t.deps),
+    );
     device = makeTestDevice();
   });
   afterAll(async () => {

@@ -1,15 +1,14 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerIntegration } from '#app/ratings/ingest-rating.ts';
-import type { DossierDetail } from '#shared/dossier.view.ts';
-import { TEST_CATALOG } from '#test/support/factories.ts';
+import { finishedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
 
 const NOW = Date.parse('2025-07-20T10:00:00+07:00');
 
 describe('POST /api/v1/ingest/ratings: other channels, signed and idempotent (issue 4)', () => {
   let t: TestApp;
-  let dossier: DossierDetail;
+  let dossier: TestDossier;
   let integrationId: string;
   const keys = generateKeyPairSync('ed25519');
 
@@ -36,23 +35,7 @@ describe('POST /api/v1/ingest/ratings: other channels, signed and idempotent (is
 
   beforeAll(async () => {
     t = await createTestApp({ now: () => NOW });
-    dossier = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          agencyCode: TEST_CATALOG.department,
-          procedureCode: TEST_CATALOG.procedure5Days,
-          channel: 'in_person',
-          receivedAt: '2025-07-07T09:00:00+07:00',
-        },
-      })
-    ).json<DossierDetail>();
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/dossiers/${dossier.id}/events`,
-      payload: { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
-    });
+    dossier = await finishedTestDossier(t.deps);
     integrationId = await registerIntegration(t.deps, {
       name: 'Tổng đài 1022',
       publicKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),

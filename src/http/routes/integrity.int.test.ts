@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordRating, type RatingInput } from '#app/ratings/record-rating.ts';
-import type { DossierDetail } from '#shared/dossier.view.ts';
 import type { IntegritySignalsView } from '#shared/integrity.view.ts';
+import { finishedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
 import { TEST_CATALOG } from '#test/support/factories.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
 
@@ -11,21 +11,21 @@ import { createTestApp, type TestApp } from '#test/support/http.ts';
  */
 describe('GET /api/v1/integrity-signals', () => {
   let t: TestApp;
-  const dossiers: DossierDetail[] = [];
+  const dossiers: TestDossier[] = [];
   let deviceId = '';
   let agencyId = '';
 
   const at = (day: string, second: number) =>
     new Date(Date.parse(`2025-07-${day}T08:00:00+07:00`) + second * 1000).toISOString();
 
-  const rate = async (input: Partial<RatingInput> & { dossier: DossierDetail; submittedAt: string }) => {
+  const rate = async (input: Partial<RatingInput> & { dossier: TestDossier; submittedAt: string }) => {
     const { dossier, ...rest } = input;
     await recordRating(t.deps, { dossierId: dossier.id, channel: 'qr', satisfaction: 4, ...rest });
   };
 
   /** A device rating answering an invitation made `afterSeconds` before it. */
   const rateOnDevice = async (
-    dossier: DossierDetail,
+    dossier: TestDossier,
     submittedAt: string,
     satisfaction: 1 | 2 | 3 | 4 | 5,
     afterSeconds = 60,
@@ -56,26 +56,14 @@ describe('GET /api/v1/integrity-signals', () => {
   beforeAll(async () => {
     t = await createTestApp({ now: () => Date.parse('2025-07-31T10:00:00+07:00') });
     for (let index = 0; index < 24; index += 1) {
-      const dossier = (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/v1/dossiers',
-          payload: {
-            agencyCode: TEST_CATALOG.department,
-            procedureCode: TEST_CATALOG.procedure5Days,
-            channel: 'in_person',
-            receivedAt: '2025-07-01T09:00:00+07:00',
-          },
-        })
-      ).json<DossierDetail>();
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/dossiers/${dossier.id}/events`,
-        payload: { type: 'finished', occurredAt: '2025-07-03T09:00:00+07:00' },
-      });
-      dossiers.push(dossier);
+      dossiers.push(
+        await finishedTestDossier(t.deps, {
+          receivedAt: '2025-07-01T09:00:00+07:00',
+          finishedAt: '2025-07-03T09:00:00+07:00',
+        }),
+      );
     }
-    agencyId = dossiers[0]!.agency.id;
+    agencyId = dossiers[0]!.agencyId;
     await t.app.inject({
       method: 'POST',
       url: '/api/v1/desks',

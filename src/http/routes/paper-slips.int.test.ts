@@ -1,30 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierDetail } from '#shared/dossier.view.ts';
+import { finishedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
 import { TEST_CATALOG } from '#test/support/factories.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
 
 describe('paper slips keyed in by the focal official (issue 4)', () => {
   let t: TestApp;
-  let dossier: DossierDetail;
+  let dossier: TestDossier;
   beforeAll(async () => {
     t = await createTestApp({ now: () => Date.parse('2025-07-20T10:00:00+07:00') });
-    dossier = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          agencyCode: TEST_CATALOG.department,
-          procedureCode: TEST_CATALOG.procedure5Days,
-          channel: 'in_person',
-          receivedAt: '2025-07-07T09:00:00+07:00',
-        },
-      })
-    ).json<DossierDetail>();
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/dossiers/${dossier.id}/events`,
-      payload: { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
-    });
+    dossier = await finishedTestDossier(t.deps);
   });
   afterAll(async () => {
     await t.close();

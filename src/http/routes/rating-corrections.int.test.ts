@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeAllScores } from '#app/scoring/recompute-all-scores.ts';
-import type { DossierDetail } from '#shared/dossier.view.ts';
+import { finishedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
 import { TEST_CATALOG } from '#test/support/factories.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
 
@@ -16,7 +16,7 @@ interface Listed {
 
 describe('rating corrections (two people) and appeals by the rated official (issue 4 point 8)', () => {
   let t: TestApp;
-  let dossier: DossierDetail;
+  let dossier: TestDossier;
   let ratingId: string;
   const officials: Record<string, string> = {};
 
@@ -26,27 +26,9 @@ describe('rating corrections (two people) and appeals by the rated official (iss
     t = await createTestApp({ now: () => (clock += 60_000) });
     for (const row of await t.deps.db.selectFrom('official').select(['id', 'code']).execute())
       officials[row.code] = row.id;
-    dossier = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          agencyCode: TEST_CATALOG.department,
-          procedureCode: TEST_CATALOG.procedure5Days,
-          channel: 'in_person',
-          receivedAt: '2025-07-07T09:00:00+07:00',
-          officialCode: TEST_CATALOG.counterOfficial,
-        },
-      })
-    ).json<DossierDetail>();
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/dossiers/${dossier.id}/events`,
-      payload: {
-        type: 'finished',
-        occurredAt: '2025-07-09T09:00:00+07:00',
-        officialCode: TEST_CATALOG.handlingOfficial,
-      },
+    dossier = await finishedTestDossier(t.deps, {
+      officialCode: TEST_CATALOG.counterOfficial,
+      finishedBy: TEST_CATALOG.handlingOfficial,
     });
     // A paper slip keyed in with a slip's "contacts" answer mis-keyed as 0 instead of 2.
     const slip = await t.app.inject({

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideRatingCorrection } from '#app/ratings/decide-rating-correction.ts';
 import { proposeRatingCorrection } from '#app/ratings/propose-rating-correction.ts';
 import { recordRating } from '#app/ratings/record-rating.ts';
-import type { DossierDetail } from '#shared/dossier.view.ts';
-import { TEST_CATALOG } from '#test/support/factories.ts';
+import { finishedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
 
 const SRC = join(import.meta.dirname, '../..');
@@ -24,28 +23,12 @@ interface OpenApi {
 
 describe('ratings are append-only (Nghị định 61/2018 Điều 27; issue 4)', () => {
   let t: TestApp;
-  let dossier: DossierDetail;
+  let dossier: TestDossier;
   let ratingId: string;
   let correctionId: string;
   beforeAll(async () => {
     t = await createTestApp({ now: () => Date.parse('2025-07-20T10:00:00+07:00') });
-    dossier = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          agencyCode: TEST_CATALOG.department,
-          procedureCode: TEST_CATALOG.procedure5Days,
-          channel: 'in_person',
-          receivedAt: '2025-07-07T09:00:00+07:00',
-        },
-      })
-    ).json<DossierDetail>();
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/dossiers/${dossier.id}/events`,
-      payload: { type: 'finished', occurredAt: '2025-07-09T09:00:00+07:00' },
-    });
+    dossier = await finishedTestDossier(t.deps);
     ratingId = (
       await recordRating(t.deps, {
         dossierId: dossier.id,
@@ -78,7 +61,7 @@ describe('ratings are append-only (Nghị định 61/2018 Điều 27; issue 4)',
     await t.deps.db
       .insertInto('rating_appeal')
       .values({
-        agency_id: dossier.agency.id,
+        agency_id: dossier.agencyId,
         id: t.deps.newId(),
         rating_id: ratingId,
         dossier_id: dossier.id,

@@ -7,7 +7,7 @@ import type {
   SatisfactionView,
   ScoredDossiersView,
 } from '#shared/score.view.ts';
-import type { DossierDetail } from '#shared/dossier.view.ts';
+import { finishedTestDossier, receivedTestDossier } from '#test/support/dossiers.ts';
 import { TEST_CATALOG } from '#test/support/factories.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
 
@@ -20,24 +20,12 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     // then one finished on the due date (on time) and one after it (late).
     const finishes = [...finishedAt, '2025-07-14T16:00:00+07:00', '2025-07-16T10:00:00+07:00'];
     for (const [index, at] of finishes.entries()) {
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        payload: {
-          agencyCode: TEST_CATALOG.department,
-          procedureCode: TEST_CATALOG.procedure5Days,
-          channel: index === 0 ? 'online' : 'in_person',
-          receivedAt: '2025-07-07T09:00:00+07:00',
-          officialCode: TEST_CATALOG.counterOfficial,
-        },
+      await finishedTestDossier(t.deps, {
+        channel: index === 0 ? 'online' : 'in_person',
+        officialCode: TEST_CATALOG.counterOfficial,
+        finishedAt: at,
+        finishedBy: TEST_CATALOG.handlingOfficial,
       });
-      const id = created.json<DossierDetail>().id;
-      const done = await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/dossiers/${id}/events`,
-        payload: { type: 'finished', occurredAt: at, officialCode: TEST_CATALOG.handlingOfficial },
-      });
-      expect(done.statusCode, done.body).toBe(201);
     }
   });
   afterAll(async () => {
@@ -149,18 +137,12 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     expect(cs1).toMatchObject({ points: 0, source: 'system' });
     expect(cs1.rule).toContain('Điều 13');
     expect(score.stored?.schemeVersion).toBe(score.scheme?.version);
-    const open = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      payload: {
-        agencyCode: TEST_CATALOG.department,
-        procedureCode: TEST_CATALOG.procedure5Days,
-        channel: 'post',
-        receivedAt: '2025-07-20T09:00:00+07:00',
-      },
+    const open = await receivedTestDossier(t.deps, {
+      channel: 'post',
+      receivedAt: '2025-07-20T09:00:00+07:00',
     });
     const none = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${open.json<DossierDetail>().id}/score` })
+      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${open.id}/score` })
     ).json<DossierScoreView>();
     expect(none).toMatchObject({ scored: false, indicators: [] });
     expect(none.reason).toContain('chỉ chấm điểm khi đã có kết quả');

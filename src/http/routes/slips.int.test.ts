@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { MAX_SLIPS_PER_BATCH, printEvaluationSlips } from '#app/ratings/print-evaluation-slips.ts';
-import type { DossierDetail } from '#shared/dossier.view.ts';
 import type { DossierScoreView } from '#shared/score.view.ts';
-import { TEST_CATALOG } from '#test/support/factories.ts';
+import { finishedTestDossier, receivedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
 
 /**
@@ -52,10 +51,10 @@ const form = (fields: Record<string, string>) => ({
 describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (issue 4)', () => {
   let t: TestApp;
   let dir: string;
-  let finished: DossierDetail;
-  let second: DossierDetail;
-  let third: DossierDetail;
-  let unprinted: DossierDetail;
+  let finished: TestDossier;
+  let second: TestDossier;
+  let third: TestDossier;
+  let unprinted: TestDossier;
   let saved = 0;
 
   /** Writes a response body to a file of the temporary folder. */
@@ -77,26 +76,8 @@ describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (i
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hailong-slip-'));
     t = await createTestApp({ now: () => Date.parse('2025-07-20T10:00:00+07:00') });
-    const receive = async (receivedAt: string) =>
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/v1/dossiers',
-          payload: {
-            agencyCode: TEST_CATALOG.department,
-            procedureCode: TEST_CATALOG.procedure5Days,
-            channel: 'in_person',
-            receivedAt,
-          },
-        })
-      ).json<DossierDetail>();
-    finished = await receive('2025-07-07T09:00:00+07:00');
-    const finish = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/dossiers/${finished.id}/events`,
-      payload: { type: 'finished', occurredAt: '2025-07-10T09:00:00+07:00' },
-    });
-    expect(finish.statusCode).toBe(201);
+    const receive = (receivedAt: string) => receivedTestDossier(t.deps, { receivedAt });
+    finished = await finishedTestDossier(t.deps, { finishedAt: '2025-07-10T09:00:00+07:00' });
     second = await receive('2025-07-14T09:00:00+07:00');
     third = await receive('2025-07-15T09:00:00+07:00');
     unprinted = await receive('2025-07-16T09:00:00+07:00');

@@ -1,4 +1,4 @@
-import { ApiError, type FieldProblem } from '../../api.ts';
+import { ApiError, csrfHeaders, type FieldProblem } from '../../api.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,8 +22,10 @@ export async function postJson(path: string, body?: unknown): Promise<{ status: 
   try {
     response = await fetch(path, {
       method: 'POST',
+      credentials: 'same-origin',
       headers: {
         accept: 'application/json',
+        ...csrfHeaders(),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -36,7 +38,8 @@ export async function postJson(path: string, body?: unknown): Promise<{ status: 
     const error = isRecord(data) ? data.error : undefined;
     if (isRecord(error) && typeof error.code === 'string') {
       const message = typeof error.message === 'string' ? error.message : error.code;
-      throw new ApiError(response.status, error.code, message, problemsOf(error.problems));
+      const details = isRecord(error.details) ? error.details : {};
+      throw new ApiError(response.status, error.code, message, problemsOf(error.problems), details);
     }
     throw new ApiError(response.status, 'INTERNAL', `${response.status} ${response.statusText}`.trim());
   }

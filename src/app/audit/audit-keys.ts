@@ -1,0 +1,133 @@
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AuditCrypto, AuditKeyring } from '#domain/audit/audit-entry.ts';
+
+/** The node implementation of the crypto the pure audit domain is given. */
+export const nodeAuditCrypto: AuditCrypto = {
+  sha256: (data) => createHash('sha256').update(data).digest(),
+  hmacSha256: (key, data) => createHmac('sha256', key).update(data).digest(),
+};
+
+/** The Ed25519 key that signs checkpoints; its public half is published with every checkpoint. */
+export interface CheckpointSigningKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** First 16 hex digits of the SHA-256 of the public key (SPKI DER). */
+  publicKeyId: string;
+  publicKeyPem: string;
+}
+
+/** The audit keys, kept outside the database (issue 5 point 5). */
+export interface AuditKeys {
+  mac: AuditKeyring;
+  signing: CheckpointSigningKey;
+}
+
+/** Parses "1:<base64>,2:<base64>" (the last one MACs new entries; every one still verifies). */
+export function parseAuditKeyring(text: string): AuditKeyring {
+  const keys = new Map<number, Buffer>();
+  let currentKeyId = 0;
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [id, secret] = entry.split(':');
+    const keyId = Number(id);
+    const key = Buffer.from(secret ?? '', 'base64');
+    if (!Number.isInteger(keyId) || keyId < 1 || keyId > 65_535 || key.length < 32) {
+      throw new Error(
+        'HAILONG_AUDIT_KEYS: dạng "1:<khóa base64 ≥ 32 byte>,2:…" / format "1:<base64 key ≥ 32 bytes>,2:…"',
+      );
+    }
+    keys.set(keyId, key);
+    currentKeyId = keyId;
+  }
+  if (keys.size === 0) throw new Error('HAILONG_AUDIT_KEYS is empty');
+  return { currentKeyId, keys };
+}
+
+/** An Ed25519 signing key from its PKCS#8 PEM. */
+export function signingKeyFromPem(pem: string): CheckpointSigningKey {
+  const privateKey = createPrivateKey(pem);
+  if (privateKey.asymmetricKeyType !== 'ed25519') {
+    throw new Error(
+      'HAILONG_AUDIT_SIGNING_KEY: cần khóa Ed25519 (PEM PKCS#8) / an Ed25519 PKCS#8 PEM key is required',
+    );
+  }
+  const publicKey = createPublicKey(privateKey);
+  return {
+    privateKey,
+    publicKey,
+    publicKeyId: publicKeyIdOf(publicKey),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+export function publicKeyIdOf(publicKey: KeyObject): string {
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export function signCheckpoint(key: CheckpointSigningKey, payload: string): string {
+  return sign(null, Buffer.from(payload, 'utf8'), key.privateKey).toString('base64');
+}
+
+/** Verifies a checkpoint signature with a published public key (PEM). */
+export function verifyCheckpointSignature(publicKeyPem: string, payload: string, signature: string): boolean {
+  try {
+    return verify(
+      null,
+      Buffer.from(payload, 'utf8'),
+      createPublicKey(publicKeyPem),
+      Buffer.from(signature, 'base64'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The audit keys from HAILONG_AUDIT_KEYS / HAILONG_AUDIT_SIGNING_KEY (PEM), else from
+ * `<dataDir>/keys/audit-keys` and `<dataDir>/keys/audit-signing-key.pem` (made on first start,
+ * readable by the owner only). Never in the database: whoever can rewrite the database must not
+ * be able to re-key the chain.
+ */
+export function loadAuditKeys(dataDir: string, env: NodeJS.ProcessEnv = process.env): AuditKeys {
+  const dir = join(dataDir, 'keys');
+  let mac: AuditKeyring;
+  if (env.HAILONG_AUDIT_KEYS) mac = parseAuditKeyring(env.HAILONG_AUDIT_KEYS);
+  else {
+    const file = join(dir, 'audit-keys');
+    if (!existsSync(file)) writeSecret(file, `1:${randomBytes(32).toString('base64')}\n`);
+    mac = parseAuditKeyring(readFileSync(file, 'utf8'));
+  }
+  let signing: CheckpointSigningKey;
+  if (env.HAILONG_AUDIT_SIGNING_KEY) signing = signingKeyFromPem(env.HAILONG_AUDIT_SIGNING_KEY);
+  else {
+    const file = join(dir, 'audit-signing-key.pem');
+    if (!existsSync(file)) {
+      const { privateKey } = generateKeyPairSync('ed25519');
+      writeSecret(file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    }
+    signing = signingKeyFromPem(readFileSync(file, 'utf8'));
+  }
+  return { mac, signing };
+}
+
+function writeSecret(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, text, { mode: 0o600 });
+}

@@ -1,0 +1,59 @@
+import type { RoleGrant } from '#domain/auth/actor.ts';
+import { mayBeGlobal } from '#domain/auth/policy.ts';
+import { DomainError } from '#domain/errors.ts';
+import type { AppDeps, Db } from '../deps.ts';
+import { inTransaction } from '../transaction.ts';
+
+/** Checks the grant's scope and inserts it unless the user already holds it (idempotent). */
+export async function insertRoleGrant(
+  trx: Db,
+  deps: Pick<AppDeps, 'newId' | 'now'>,
+  userId: string,
+  grant: RoleGrant,
+): Promise<void> {
+  if (grant.agencyId === null) {
+    if (!mayBeGlobal(grant.role))
+      throw new DomainError('ROLE_SCOPE_INVALID', {
+        problems: [{ field: 'agencyId', message: 'vai trò này phải gắn với một cơ quan, đơn vị' }],
+      });
+  } else {
+    const agency = await trx
+      .selectFrom('agency')
+      .select('id')
+      .where('id', '=', grant.agencyId)
+      .executeTakeFirst();
+    if (!agency)
+      throw new DomainError('AGENCY_NOT_FOUND', {
+        problems: [{ field: 'agencyId', message: 'không có cơ quan này' }],
+      });
+  }
+  const existing = await trx
+    .selectFrom('staff_role_grant')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', grant.role)
+    .where((eb) =>
+      grant.agencyId === null ? eb('agency_id', 'is', null) : eb('agency_id', '=', grant.agencyId),
+    )
+    .executeTakeFirst();
+  if (existing) return;
+  await trx
+    .insertInto('staff_role_grant')
+    .values({
+      id: deps.newId(),
+      user_id: userId,
+      role: grant.role,
+      agency_id: grant.agencyId,
+      granted_at: new Date(deps.now()),
+    })
+    .execute();
+}
+
+/** Grants a role over a subtree of agencies (or globally, for the roles that may be global). */
+export async function grantRole(deps: AppDeps, userId: string, grant: RoleGrant): Promise<void> {
+  await inTransaction(deps.db, async (trx) => {
+    const user = await trx.selectFrom('staff_user').select('id').where('id', '=', userId).executeTakeFirst();
+    if (!user) throw new DomainError('USER_NOT_FOUND');
+    await insertRoleGrant(trx, deps, userId, grant);
+  });
+}
