@@ -193,7 +193,8 @@ describe('back office: dossier list and detail in Chromium', () => {
     await expectRows([scenario.late.code]);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dossier list' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // <html lang> follows the switch right after the render (an effect): wait for it.
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     expect(await page.getByRole('columnheader', { name: 'Timeliness' }).count()).toBe(1);
     expect(await page.getByTestId('timeliness-badge').allTextContents()).toEqual(['Late']);
     expect(await page.getByTestId('dossier-total').textContent()).toContain('1 dossier found');
@@ -210,7 +211,7 @@ describe('back office: dossier list and detail in Chromium', () => {
 
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('heading', { level: 2, name: 'Diễn biến xử lý' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await page.locator('html[lang="vi"]').waitFor({ state: 'attached' });
   });
 
   it('says clearly when a dossier does not exist, and shows API errors in an alert', async () => {
