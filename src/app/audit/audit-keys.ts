@@ -4,14 +4,14 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
-  randomBytes,
   sign,
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AuditCrypto, AuditKeyring } from '#domain/audit/audit-entry.ts';
+import { loadSecretKeyring, parseSecretKeyring, writeSecretFile } from '../secret-keys.ts';
 
 /** The node implementation of the crypto the pure audit domain is given. */
 export const nodeAuditCrypto: AuditCrypto = {
@@ -36,25 +36,7 @@ export interface AuditKeys {
 
 /** Parses "1:<base64>,2:<base64>" (the last one MACs new entries; every one still verifies). */
 export function parseAuditKeyring(text: string): AuditKeyring {
-  const keys = new Map<number, Buffer>();
-  let currentKeyId = 0;
-  for (const entry of text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const [id, secret] = entry.split(':');
-    const keyId = Number(id);
-    const key = Buffer.from(secret ?? '', 'base64');
-    if (!Number.isInteger(keyId) || keyId < 1 || keyId > 65_535 || key.length < 32) {
-      throw new Error(
-        'HAILONG_AUDIT_KEYS: dạng "1:<khóa base64 ≥ 32 byte>,2:…" / format "1:<base64 key ≥ 32 bytes>,2:…"',
-      );
-    }
-    keys.set(keyId, key);
-    currentKeyId = keyId;
-  }
-  if (keys.size === 0) throw new Error('HAILONG_AUDIT_KEYS is empty');
-  return { currentKeyId, keys };
+  return parseSecretKeyring(text, 'HAILONG_AUDIT_KEYS', 65_535);
 }
 
 /** An Ed25519 signing key from its PKCS#8 PEM. */
@@ -107,27 +89,16 @@ export function verifyCheckpointSignature(publicKeyPem: string, payload: string,
  */
 export function loadAuditKeys(dataDir: string, env: NodeJS.ProcessEnv = process.env): AuditKeys {
   const dir = join(dataDir, 'keys');
-  let mac: AuditKeyring;
-  if (env.HAILONG_AUDIT_KEYS) mac = parseAuditKeyring(env.HAILONG_AUDIT_KEYS);
-  else {
-    const file = join(dir, 'audit-keys');
-    if (!existsSync(file)) writeSecret(file, `1:${randomBytes(32).toString('base64')}\n`);
-    mac = parseAuditKeyring(readFileSync(file, 'utf8'));
-  }
+  const mac: AuditKeyring = loadSecretKeyring(join(dir, 'audit-keys'), 'HAILONG_AUDIT_KEYS', 65_535, env);
   let signing: CheckpointSigningKey;
   if (env.HAILONG_AUDIT_SIGNING_KEY) signing = signingKeyFromPem(env.HAILONG_AUDIT_SIGNING_KEY);
   else {
     const file = join(dir, 'audit-signing-key.pem');
     if (!existsSync(file)) {
       const { privateKey } = generateKeyPairSync('ed25519');
-      writeSecret(file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+      writeSecretFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
     }
     signing = signingKeyFromPem(readFileSync(file, 'utf8'));
   }
   return { mac, signing };
-}
-
-function writeSecret(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  writeFileSync(file, text, { mode: 0o600 });
 }

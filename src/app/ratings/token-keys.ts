@@ -1,7 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import { MAC_BYTES } from '#domain/ratings/rating-token.ts';
+import { loadSecretKeyring, parseSecretKeyring } from '../secret-keys.ts';
 
 /** The server keys that sign rating tokens; the newest signs, every one still verifies (rotation). */
 export interface TokenKeyring {
@@ -25,27 +25,9 @@ export function tokenMac(
     .subarray(0, MAC_BYTES);
 }
 
-/** Parses "1:<base64>,2:<base64>" (the last one signs new tokens). */
+/** Parses "1:<base64>,2:<base64>" (the last one signs new tokens; key ids fit the token's one byte). */
 export function parseKeyring(text: string): TokenKeyring {
-  const keys = new Map<number, Buffer>();
-  let currentKeyId = 0;
-  for (const entry of text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const [id, secret] = entry.split(':');
-    const keyId = Number(id);
-    const key = Buffer.from(secret ?? '', 'base64');
-    if (!Number.isInteger(keyId) || keyId < 1 || keyId > 255 || key.length < 32) {
-      throw new Error(
-        'HAILONG_TOKEN_KEYS: dạng "1:<khóa base64 ≥ 32 byte>,2:…" / format "1:<base64 key ≥ 32 bytes>,2:…"',
-      );
-    }
-    keys.set(keyId, key);
-    currentKeyId = keyId;
-  }
-  if (keys.size === 0) throw new Error('HAILONG_TOKEN_KEYS is empty');
-  return { currentKeyId, keys };
+  return parseSecretKeyring(text, 'HAILONG_TOKEN_KEYS', 255);
 }
 
 /**
@@ -53,11 +35,5 @@ export function parseKeyring(text: string): TokenKeyring {
  * random key on first use, readable by the owner only). Keys live outside the database.
  */
 export function loadTokenKeyring(dataDir: string, env: NodeJS.ProcessEnv = process.env): TokenKeyring {
-  if (env.HAILONG_TOKEN_KEYS) return parseKeyring(env.HAILONG_TOKEN_KEYS);
-  const file = join(dataDir, 'keys', 'rating-token-keys');
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(file, `1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-  }
-  return parseKeyring(readFileSync(file, 'utf8'));
+  return loadSecretKeyring(join(dataDir, 'keys', 'rating-token-keys'), 'HAILONG_TOKEN_KEYS', 255, env);
 }
