@@ -1,16 +1,41 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadSecretKeyring, parseSecretKeyring } from './secret-keys.ts';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEMO_KEY_GENERATOR,
+  keyFileText,
+  keyGeneratedBy,
+  loadSecretKeyring,
+  OPERATOR_KEY_GENERATOR,
+  parseSecretKeyring,
+} from './secret-keys.ts';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 
 describe('secret keyrings (rating tokens, audit chain)', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hailong-keys-'));
+    file = join(dir, 'keys', 'k');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   it('takes the last key as current and keeps the others for verification', () => {
     const ring = parseSecretKeyring(`1:${key(1)}, 2:${key(2)}`, 'HAILONG_X', 255);
     expect(ring.currentKeyId).toBe(2);
     expect([...ring.keys.keys()]).toEqual([1, 2]);
+  });
+
+  it('reads one entry per line and skips # comment lines (the generated-by mark)', () => {
+    const ring = parseSecretKeyring(
+      `# generated-by: hailong keys generate\n# note, with a comma: 9:x\n1:${key(1)}\n2:${key(2)}\n`,
+      'HAILONG_X',
+      255,
+    );
+    expect(ring.currentKeyId).toBe(2);
+    expect(ring.keys.get(1)).toEqual(Buffer.alloc(32, 1));
   });
 
   it('refuses short keys, bad ids and empty values, naming the variable', () => {
@@ -19,20 +44,65 @@ describe('secret keyrings (rating tokens, audit chain)', () => {
     );
     expect(() => parseSecretKeyring(`256:${key(1)}`, 'HAILONG_X', 255)).toThrow(/HAILONG_X/);
     expect(() => parseSecretKeyring(' ', 'HAILONG_X', 255)).toThrow('HAILONG_X is empty');
+    expect(() => parseSecretKeyring('# generated-by: hailong demo\n', 'HAILONG_X', 255)).toThrow(
+      'HAILONG_X is empty',
+    );
   });
 
-  it('prefers the environment, else makes an owner-only file once and reads it back', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hailong-keys-'));
-    try {
-      const file = join(dir, 'keys', 'k');
-      expect(loadSecretKeyring(file, 'HAILONG_X', 255, { HAILONG_X: `3:${key(3)}` }).currentKeyId).toBe(3);
-      const made = loadSecretKeyring(file, 'HAILONG_X', 255, {});
-      expect(statSync(file).mode & 0o777).toBe(0o600);
-      const again = loadSecretKeyring(file, 'HAILONG_X', 255, {});
-      expect(again.keys.get(1)).toEqual(made.keys.get(1));
-      expect(readFileSync(file, 'utf8')).toMatch(/^1:/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  it('prefers the environment, else makes an owner-only file marked as a demo key once and reads it back', () => {
+    const options = { production: false, env: { HAILONG_X: `3:${key(3)}` } };
+    expect(loadSecretKeyring(file, 'HAILONG_X', 255, options).currentKeyId).toBe(3);
+    expect(existsSync(file)).toBe(false);
+    const made = loadSecretKeyring(file, 'HAILONG_X', 255, { production: false, env: {} });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'keys')).mode & 0o777).toBe(0o700);
+    const again = loadSecretKeyring(file, 'HAILONG_X', 255, { production: false, env: {} });
+    expect(again.keys.get(1)).toEqual(made.keys.get(1));
+    const text = readFileSync(file, 'utf8');
+    expect(keyGeneratedBy(text)).toBe(DEMO_KEY_GENERATOR);
+    expect(text).toMatch(/^# generated-by: hailong demo\n/);
+    expect(text).toMatch(/\n1:[A-Za-z0-9+/=]{44}\n$/);
+  });
+
+  it('keeps reading files written before the generated-by mark existed', () => {
+    writeSecretFileByHand(file, `1:${key(7)}\n`);
+    for (const production of [false, true]) {
+      const ring = loadSecretKeyring(file, 'HAILONG_X', 255, { production, env: {} });
+      expect(ring.keys.get(1)).toEqual(Buffer.alloc(32, 7));
     }
   });
+
+  it('in production never makes a key: refuses a missing one naming the variable and the file, writing nothing', () => {
+    expect(() => loadSecretKeyring(file, 'HAILONG_X', 255, { production: true, env: {} })).toThrow(
+      /production mode refuses to start without HAILONG_X \(environment or .*keys\/k\).*hailong keys generate/,
+    );
+    expect(existsSync(join(dir, 'keys'))).toBe(false);
+  });
+
+  it('in production refuses a demo-made key (file or pasted into the variable), accepts the operator’s', () => {
+    loadSecretKeyring(file, 'HAILONG_X', 255, { production: false, env: {} });
+    const demoText = readFileSync(file, 'utf8');
+    expect(() => loadSecretKeyring(file, 'HAILONG_X', 255, { production: true, env: {} })).toThrow(
+      /chế độ production: khóa .* do lần chạy demo tự tạo.*production mode refuses to start with demo keys/,
+    );
+    expect(() =>
+      loadSecretKeyring(file, 'HAILONG_X', 255, { production: true, env: { HAILONG_X: demoText } }),
+    ).toThrow(/demo keys \(HAILONG_X was generated by a demo start/);
+    // The environment wins over a demo file left in the data folder.
+    const fromEnv = loadSecretKeyring(file, 'HAILONG_X', 255, {
+      production: true,
+      env: { HAILONG_X: `4:${key(4)}` },
+    });
+    expect(fromEnv.currentKeyId).toBe(4);
+    writeSecretFileByHand(file, keyFileText(`1:${key(5)}`, OPERATOR_KEY_GENERATOR, new Date(0)));
+    expect(loadSecretKeyring(file, 'HAILONG_X', 255, { production: true, env: {} }).keys.get(1)).toEqual(
+      Buffer.alloc(32, 5),
+    );
+  });
 });
+
+/** A key file written by hand (no generated-by mark, or the operator's). */
+function writeSecretFileByHand(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, text, { mode: 0o600 });
+}

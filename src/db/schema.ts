@@ -212,6 +212,8 @@ export interface RatingTable {
   recorded_at: Generated<Date>;
   is_duplicate: boolean;
   keyed_by_official_id: ColumnType<string | null, string | null | undefined, never>;
+  /** Paper slips: the staff account that keyed the slip in (0012). */
+  keyed_by_user_id: ColumnType<string | null, string | null | undefined, never>;
   slip_reference: ColumnType<string | null, string | null | undefined, never>;
   /** Counter device ratings: the device and the "Mời đánh giá" invitation. */
   device_id: ColumnType<string | null, string | null | undefined, never>;
@@ -285,7 +287,10 @@ export interface RatingCorrectionTable {
   answers: ColumnType<Record<string, unknown>, string, never>;
   comment: string | null;
   reason: string;
-  proposed_by_official_id: string;
+  /** The proposer's linked official (null when the account has none); older rows name only it. */
+  proposed_by_official_id: string | null;
+  /** The signed-in account that proposed it (0012; null on rows made before staff accounts). */
+  proposed_by_user_id: ColumnType<string | null, string | null | undefined, never>;
   proposed_at: Timestamp;
 }
 
@@ -295,7 +300,10 @@ export interface RatingCorrectionDecisionTable {
   id: string;
   correction_id: string;
   decision: 'approved' | 'rejected';
-  decided_by_official_id: string;
+  /** The decider's linked official (null when the account has none); older rows name only it. */
+  decided_by_official_id: string | null;
+  /** The signed-in account that decided (0012; null on rows made before staff accounts). */
+  decided_by_user_id: ColumnType<string | null, string | null | undefined, never>;
   reason: string | null;
   decided_at: Timestamp;
 }
@@ -307,6 +315,8 @@ export interface RatingAppealTable {
   rating_id: string;
   dossier_id: string;
   official_id: string;
+  /** The signed-in account that filed it, linked to `official_id` (0012; null on older rows). */
+  filed_by_user_id: ColumnType<string | null, string | null | undefined, never>;
   reason: string;
   filed_at: Timestamp;
 }

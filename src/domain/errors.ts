@@ -38,6 +38,8 @@ export const ERROR_CODES = {
   CORRECTION_ALREADY_DECIDED: 'Đề nghị sửa đánh giá này đã được duyệt hoặc từ chối trước đó.',
   APPEAL_NOT_RATED_OFFICIAL:
     'Chỉ cán bộ đã tiếp nhận hoặc xử lý hồ sơ mới được khiếu nại lượt đánh giá của hồ sơ đó.',
+  ACCOUNT_NOT_LINKED_TO_OFFICIAL:
+    'Tài khoản của bạn chưa được gắn với một cán bộ, công chức trong danh mục nên không thể thực hiện thao tác này. Đề nghị quản trị viên gắn tài khoản với cán bộ của bạn.',
   RATING_TOKEN_INVALID:
     'Mã đánh giá không hợp lệ. Vui lòng kiểm tra lại mã QR hoặc mã hồ sơ và mã xác thực trên phiếu.',
   RATING_TOKEN_USED: 'Hồ sơ này đã được đánh giá bằng mã này. Cảm ơn ông/bà đã đánh giá.',

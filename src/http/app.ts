@@ -31,6 +31,7 @@ import { registerDeviceRoutes } from './routes/devices.routes.ts';
 import fastifyFormbody from '@fastify/formbody';
 import { registerRateLimits, type PublicRateLimitSettings } from './rate-limits.ts';
 import { registerSessionAuth } from './auth/session-auth.ts';
+import { publicAccess, registerRouteAccess } from './auth/route-access.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
@@ -62,6 +63,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   // The staff session cookie becomes the request's actor (after the context exists).
   await registerSessionAuth(app, options.context, { secureCookies: options.secureCookies === true });
+  // Every /api route declares who may call it; checked before validation (route-access.ts).
+  registerRouteAccess(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -94,7 +97,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifyFormbody);
   // Before the routes: the public ones opt in with `config: publicRateLimit`.
   await registerRateLimits(app, options.publicRateLimit);
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get(
+    '/api/v1/openapi.json',
+    { config: { access: publicAccess('the API description') }, schema: { hide: true } },
+    () => app.swagger(),
+  );
 
   registerHealthRoutes(app, options.context);
   registerCatalogRoutes(app, options.context);

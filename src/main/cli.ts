@@ -16,6 +16,7 @@ import { startServer } from './server.ts';
 import { createProgressBar } from './progress.ts';
 import { registerScoreCommands } from './score-commands.ts';
 import { registerAuditCommands } from './audit-commands.ts';
+import { registerKeyCommands } from './key-commands.ts';
 import { printDemoAccounts, registerUserCommands } from './user-commands.ts';
 import { createDemoAccounts } from '#app/auth/create-demo-accounts.ts';
 
@@ -199,6 +200,7 @@ program
 
 registerScoreCommands(program, log);
 registerAuditCommands(program, log);
+registerKeyCommands(program, log);
 registerUserCommands(program, log);
 
 program

@@ -23,6 +23,10 @@ export function packageVersion(): string {
 
 /** Opens the database named by the configuration, applies pending migrations, and wires the use-case deps. */
 export async function openRuntime(config: AppConfig, log: (message: string) => void): Promise<Runtime> {
+  // Keys first: a production start without proper keys stops before anything is written (issue 5 point 5).
+  const keyOptions = { production: config.production };
+  const tokenKeys = loadTokenKeyring(config.dataDir, keyOptions);
+  const auditKeys = loadAuditKeys(config.dataDir, keyOptions);
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   try {
     const applied = await migrateToLatest(handle.db);
@@ -35,8 +39,8 @@ export async function openRuntime(config: AppConfig, log: (message: string) => v
     db: handle.db,
     now: () => Date.now(),
     newId: () => randomUUID(),
-    tokenKeys: loadTokenKeyring(config.dataDir),
-    auditKeys: loadAuditKeys(config.dataDir),
+    tokenKeys,
+    auditKeys,
     staffNetworks: parseStaffNetworks(config.staffNetworks),
   };
   return { handle, deps, version: packageVersion() };

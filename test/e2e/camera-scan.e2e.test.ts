@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishedTestDossier } from '#test/support/dossiers.ts';
+import { TEST_CATALOG } from '#test/support/factories.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
 
 /**
@@ -48,7 +49,9 @@ describe('paper slip entry with the camera: barcode-detector with its wasm serve
       ],
     });
     ({ code } = await finishedTestDossier(server.deps));
-    const pdf = await fetch(`${server.base}/api/v1/dossiers/${code}/slip.pdf`);
+    // The slip as the desk prints it: over HTTP, by a signed-in official.
+    const { cookie } = await server.signInWithRole('counter_official', TEST_CATALOG.department);
+    const pdf = await fetch(`${server.base}/api/v1/dossiers/${code}/slip.pdf`, { headers: { cookie } });
     expect(pdf.status).toBe(200);
     writeFileSync(join(dir, 'slip.pdf'), Buffer.from(await pdf.arrayBuffer()));
     const rendered = spawnSync('pdftoppm', [
@@ -70,6 +73,7 @@ describe('paper slip entry with the camera: barcode-detector with its wasm serve
   it('reads the slip held up to the camera and finds its dossier, with no request leaving our server', async () => {
     const { browser, base } = server;
     const context = await browser.newContext({ permissions: ['camera'] });
+    await server.signIn(context);
     const page = await context.newPage();
     const foreign: string[] = [];
     page.on('request', (request) => {

@@ -1,6 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierDetail } from '#shared/dossier.view.ts';
+import { createStaffUser, TEST_PASSWORD } from '#test/support/factories.ts';
+import { signInAs } from '#test/support/http.ts';
 import { openBackOfficePage } from './support/back-office.ts';
 import { seedDossierScenario, type DossierScenario } from './support/dossier-scenario.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
@@ -46,7 +48,7 @@ describe('back office: dossier list and detail in Chromium', () => {
     scenario = await seedDossierScenario(server.deps);
     baseUrl = server.base;
     // A browser far from Vietnam: times must still be shown in Asia/Ho_Chi_Minh.
-    ({ context, page, errors: browserErrors } = await openBackOfficePage(server.browser));
+    ({ context, page, errors: browserErrors } = await openBackOfficePage(server));
   });
 
   afterAll(async () => {
@@ -71,9 +73,9 @@ describe('back office: dossier list and detail in Chromium', () => {
   };
 
   const apiDetail = async (id: string): Promise<DossierDetail> => {
-    const response = await fetch(`${baseUrl}/api/v1/dossiers/${id}`);
-    expect(response.status).toBe(200);
-    return (await response.json()) as DossierDetail;
+    const response = await server.inject({ method: 'GET', url: `/api/v1/dossiers/${id}` });
+    expect(response.statusCode).toBe(200);
+    return response.json<DossierDetail>();
   };
 
   it('redirects / to the dossier list, in Vietnamese, with every dossier', async () => {
@@ -221,14 +223,30 @@ describe('back office: dossier list and detail in Chromium', () => {
     expect(await notFound.textContent()).toContain('Không tìm thấy hồ sơ');
     expect(await notFound.getAttribute('data-code')).toBe('DOSSIER_NOT_FOUND');
 
-    // A reference longer than the API accepts: the server's validation error, shown as is.
+    // A reference longer than the API accepts is an unknown dossier too: the access check looks
+    // the dossier up before the schema validation, and a reference it cannot find is not found.
     await page.goto(`${baseUrl}/ho-so/${'X'.repeat(81)}`);
-    const invalid = page.getByRole('alert');
-    await invalid.waitFor();
-    expect(await invalid.getAttribute('data-code')).toBe('VALIDATION_FAILED');
-    expect(await invalid.textContent()).toContain('params.ref');
+    const tooLong = page.getByRole('alert');
+    await tooLong.waitFor();
+    expect(await tooLong.getAttribute('data-code')).toBe('DOSSIER_NOT_FOUND');
+    expect(await tooLong.textContent()).toContain('Không tìm thấy hồ sơ');
+
+    // Any other refusal is the server's error, shown as is: here an account that holds no role.
+    await createStaffUser(server.deps, { username: 'khongvaitro' });
+    const { cookie } = await signInAs(server.app, 'khongvaitro', TEST_PASSWORD);
+    const other = await server.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await other.addCookies([
+      { name: 'hl_session', value: cookie.slice(cookie.indexOf('=') + 1), url: baseUrl, httpOnly: true },
+    ]);
+    const refused = await other.newPage();
+    await refused.goto(`${baseUrl}/ho-so/${scenario.full.id}`);
+    const forbidden = refused.getByRole('alert');
+    await forbidden.waitFor();
+    expect(await forbidden.getAttribute('data-code')).toBe('FORBIDDEN');
+    expect(await forbidden.textContent()).toContain('Bạn không có quyền thực hiện thao tác này.');
     // Sending the same request again cannot help: no retry button.
-    expect(await invalid.getByRole('button').count()).toBe(0);
+    expect(await forbidden.getByRole('button').count()).toBe(0);
+    await other.close();
 
     expect(browserErrors).toEqual([]);
   });

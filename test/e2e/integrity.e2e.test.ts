@@ -75,6 +75,7 @@ describe('the integrity signals page shows faked-looking ratings and leads to th
   it('counts the streak and the staff-network ratings, and a dossier link opens the dossier', async () => {
     const { browser, base } = server;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    await server.signIn(context);
     const page = await context.newPage();
     await page.goto(`${base}/diem/hai-long`);
     await page.getByRole('link', { name: 'Bất thường' }).click();

@@ -9,7 +9,13 @@ import type { AppDeps } from '#app/deps.ts';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '#test/support/db.ts';
 import { createTestCounter } from '#test/support/device.ts';
 import { finishedTestDossier } from '#test/support/dossiers.ts';
-import { buildDeps, seedTestCatalog, TEST_CATALOG } from '#test/support/factories.ts';
+import {
+  buildDeps,
+  createStaffUser,
+  seedTestCatalog,
+  TEST_CATALOG,
+  TEST_PASSWORD,
+} from '#test/support/factories.ts';
 import { launchChromium, requireWebBuild } from './support/browser.ts';
 import { pairKiosk, registeredDevice } from './support/kiosk.ts';
 
@@ -59,6 +65,24 @@ async function startProcess(url: string, dataDir: string): Promise<{ child: Chil
   }
 }
 
+/**
+ * Signs in through the real route of a running process, as the sign-in page does: the session
+ * cookie's value and the CSRF token that state-changing requests must send with it.
+ */
+async function signIn(base: string, username: string): Promise<{ session: string; csrfToken: string }> {
+  const response = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: TEST_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().find((header) => header.startsWith('hl_session='));
+  if (cookie === undefined) throw new Error('sign-in set no hl_session cookie');
+  const session = cookie.slice('hl_session='.length, cookie.includes(';') ? cookie.indexOf(';') : undefined);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { session, csrfToken };
+}
+
 // Several API processes share one database only on PostgreSQL (the embedded one is single-process by design).
 describe.skipIf(testDatabaseKind() !== 'postgres')(
   'kiosk across two API processes (issue 4): the official on one, the device on the other',
@@ -103,16 +127,24 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
     });
 
     it('"Mời đánh giá" pressed on process A shows the rating screen on the device attached to process B (the 1 s bar is measured by bench/kiosk-push.js)', async () => {
+      // A system administrator of the shared database, signed in on process A (sessions live in
+      // the database, so either process would know them).
+      await createStaffUser(deps, { username: 'quantri', role: 'system_admin', agencyId: null });
+      const { session, csrfToken } = await signIn(officialBase, 'quantri');
       const counterId = await createTestCounter(
         {
           inject: async (options) => {
             const response = await fetch(`${officialBase}${options.url}`, {
               method: options.method,
-              headers: { 'content-type': 'application/json' },
+              headers: {
+                'content-type': 'application/json',
+                cookie: `hl_session=${session}`,
+                'x-csrf-token': csrfToken,
+              },
               body: JSON.stringify(options.payload),
             });
             const body: unknown = await response.json();
-            return { json: () => body };
+            return { statusCode: response.status, json: () => body };
           },
         },
         TEST_CATALOG.department,
@@ -124,7 +156,9 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
 
       for (const dossier of dossiers) {
         // Through the back office of process A, as the counter official does.
-        const official = await (await browser.newContext()).newPage();
+        const officialContext = await browser.newContext();
+        await officialContext.addCookies([{ name: 'hl_session', value: session, url: officialBase }]);
+        const official = await officialContext.newPage();
         await official.goto(`${officialBase}/ho-so/${dossier.code}`);
         const invite = official.getByTestId('invite-rating');
         await invite.locator('select').selectOption(deviceId);
@@ -133,7 +167,7 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
           .locator('[data-dossier-code]')
           .filter({ hasText: dossier.code })
           .waitFor({ timeout: 5000 });
-        await official.context().close();
+        await officialContext.close();
       }
 
       // The rating made on B's device is stored once, for the last invited dossier.

@@ -32,7 +32,7 @@ describe('the counter rating device in Chromium (issue 4)', () => {
   beforeAll(async () => {
     // Real clock: the device signs its stream with the browser's time.
     server = await startE2eServer({ now: () => Date.now() });
-    counterId = await createTestCounter(server.app, TEST_CATALOG.department);
+    counterId = await createTestCounter(server, TEST_CATALOG.department);
   });
   afterAll(async () => {
     await server?.close();
@@ -43,6 +43,7 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     const dossier = await finishedTestDossier(deps);
     // The administrator registers the tablet to the counter in the back office and reads out its code.
     const adminContext = await browser.newContext();
+    await server.signIn(adminContext);
     const admin = await adminContext.newPage();
     await admin.goto(`${base}/thiet-bi`);
     await admin.getByLabel('Tên thiết bị').fill('Máy tính bảng quầy 1');
@@ -67,6 +68,8 @@ describe('the counter rating device in Chromium (issue 4)', () => {
     await adminContext.close();
 
     const officialContext = await browser.newContext();
+    // The counter official of the dossier's agency invites the rating (dossier.invite_rating).
+    await server.signIn(officialContext, 'counter_official', TEST_CATALOG.department);
     const official = await officialContext.newPage();
     await official.goto(`${base}/ho-so/${dossier.code}`);
     const invite = official.getByTestId('invite-rating');

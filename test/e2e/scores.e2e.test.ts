@@ -74,7 +74,7 @@ describe('back office: score tables in Chromium (Thông tư 01/2018, QĐ 766, sa
     scenario = await seedScoreScenario(server.deps);
     cs1Tenths = averageTenths(scenario.finished.map((dossier) => CS1_POINTS[dossier.timeliness ?? ''] ?? -1));
     baseUrl = server.base;
-    ({ context, page, errors: browserErrors } = await openBackOfficePage(server.browser));
+    ({ context, page, errors: browserErrors } = await openBackOfficePage(server));
     // The browser lives in October 2025 too: the default period is the quarter that has just ended.
     await page.clock.setFixedTime(SCORE_SCENARIO_NOW);
   });
@@ -85,9 +85,9 @@ describe('back office: score tables in Chromium (Thông tư 01/2018, QĐ 766, sa
   });
 
   const apiJson = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`);
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
+    const response = await server.inject({ method: 'GET', url: path });
+    expect(response.statusCode).toBe(200);
+    return response.json<T>();
   };
 
   const finishedCodes = (): string[] => scenario.finished.map((dossier) => dossier.code).sort();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierScoreView } from '#shared/score.view.ts';
 import { finishedTestDossier } from '#test/support/dossiers.ts';
+import { TEST_CATALOG } from '#test/support/factories.ts';
 import { startE2eServer, type E2eServer } from './support/server.ts';
 
 /** Runs a Debian tool (poppler-utils, zbar-tools); they are required here, as in CI. */
@@ -37,15 +38,19 @@ describe('slip → QR → rating in Chromium, counted in the score (issue 4 acce
 
   it('prints the slip, decodes its QR, rates in the browser, and the dossier shows and counts it', async () => {
     const { browser, base } = server;
+    // The counter official of the dossier's agency: prints the slip and reads its score and ratings.
+    const { cookie } = await server.signInWithRole('counter_official', TEST_CATALOG.department);
     const scoreOf = async () =>
       (await (
-        await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/score`)
+        await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/score`, { headers: { cookie } })
       ).json()) as DossierScoreView;
     const cs4 = (score: DossierScoreView) => score.indicators.find((i) => i.indicator === 'cs4');
     expect(cs4(await scoreOf())).toMatchObject({ source: 'system', citizenPoints: null });
 
     // 1. The slip over HTTP, as the desk prints it.
-    const slip = await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/slip.pdf`);
+    const slip = await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/slip.pdf`, {
+      headers: { cookie },
+    });
     expect(slip.status).toBe(200);
     expect(slip.headers.get('content-type')).toBe('application/pdf');
     const pdf = join(dir, 'slip.pdf');
@@ -77,7 +82,7 @@ describe('slip → QR → rating in Chromium, counted in the score (issue 4 acce
 
     // 4. The API lists it as the rating that counts; the score counts the citizen's answer.
     const ratings = (await (
-      await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/ratings`)
+      await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/ratings`, { headers: { cookie } })
     ).json()) as { channel: string; satisfaction: number; counts: boolean; comment: string | null }[];
     expect(ratings).toEqual([
       expect.objectContaining({
@@ -91,6 +96,7 @@ describe('slip → QR → rating in Chromium, counted in the score (issue 4 acce
 
     // 5. The back office's dossier page shows it, counted.
     const office = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    await server.signIn(office, 'counter_official', TEST_CATALOG.department);
     const dossierPage = await office.newPage();
     await dossierPage.goto(`${base}/ho-so/${encodeURIComponent(code)}`);
     const row = dossierPage.getByTestId('rating-row');

@@ -78,21 +78,34 @@ export function eventReader(response: Response): {
   };
 }
 
-/** A one-stop desk with one counter under the test province's department, made through the catalog API. */
+/**
+ * A one-stop desk with one counter under the test province's department, made through the catalog API
+ * by whatever `app` stands for (a signed-in administrator: the catalog routes need catalog.write).
+ */
 export async function createTestCounter(
-  app: { inject(options: { method: 'POST'; url: string; payload: object }): Promise<{ json(): unknown }> },
+  app: {
+    inject(options: {
+      method: 'POST';
+      url: string;
+      payload: object;
+    }): Promise<{ statusCode: number; json(): unknown }>;
+  },
   agencyCode: string,
   counterCode = 'Q01',
 ): Promise<string> {
-  await app.inject({
-    method: 'POST',
-    url: '/api/v1/desks',
-    payload: { agencyCode, code: 'BP1C', name: 'Bộ phận Một cửa', kind: 'desk' },
+  // A refused request (no session, wrong role) must fail here, not as an undefined id later.
+  const created = async (url: string, payload: object): Promise<unknown> => {
+    const response = await app.inject({ method: 'POST', url, payload });
+    if (response.statusCode !== 201 && response.statusCode !== 200)
+      throw new Error(`POST ${url}: ${response.statusCode} ${JSON.stringify(response.json())}`);
+    return response.json();
+  };
+  await created('/api/v1/desks', { agencyCode, code: 'BP1C', name: 'Bộ phận Một cửa', kind: 'desk' });
+  const counter = await created('/api/v1/counters', {
+    agencyCode,
+    deskCode: 'BP1C',
+    code: counterCode,
+    name: `Quầy ${counterCode}`,
   });
-  const counter = await app.inject({
-    method: 'POST',
-    url: '/api/v1/counters',
-    payload: { agencyCode, deskCode: 'BP1C', code: counterCode, name: `Quầy ${counterCode}` },
-  });
-  return (counter.json() as { id: string }).id;
+  return (counter as { id: string }).id;
 }

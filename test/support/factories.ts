@@ -127,15 +127,25 @@ export async function seedTestCatalog(deps: AppDeps): Promise<void> {
 /** A password that passes the rules, for test accounts. */
 export const TEST_PASSWORD = 'mật khẩu thử nghiệm 2025';
 
-/** A staff account with one role (or none), through the real use case (argon2id hash). */
+/**
+ * A staff account with one role (or none), through the real use case (argon2id hash); linked to
+ * the official `officialId` when given (who corrects, appeals or keys in slips acts as it).
+ */
 export async function createStaffUser(
   deps: AppDeps,
-  options: { username: string; role?: Role; agencyId?: string | null; password?: string },
+  options: {
+    username: string;
+    role?: Role;
+    agencyId?: string | null;
+    password?: string;
+    officialId?: string | null;
+  },
 ): Promise<string> {
   const { id } = await createUser(deps, {
     username: options.username,
     displayName: `Cán bộ ${options.username}`,
     password: options.password ?? TEST_PASSWORD,
+    officialId: options.officialId ?? null,
     grants: options.role ? [{ role: options.role, agencyId: options.agencyId ?? null }] : [],
   });
   return id;

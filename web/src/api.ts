@@ -6,6 +6,18 @@ export interface FieldProblem {
   message: string;
 }
 
+const UNAUTHENTICATED_EVENT = 'hailong:unauthenticated';
+
+/**
+ * Calls `listener` whenever one of our API requests is refused for want of a session (it expired,
+ * or was ended elsewhere); returns the unsubscribe function. The session provider asks the server
+ * again then, so the back office goes to the sign-in page instead of showing the error.
+ */
+export function onUnauthenticated(listener: () => void): () => void {
+  window.addEventListener(UNAUTHENTICATED_EVENT, listener);
+  return () => window.removeEventListener(UNAUTHENTICATED_EVENT, listener);
+}
+
 /** An API failure: the server's error code and Vietnamese message, or NETWORK when it was not reached. */
 export class ApiError extends Error {
   readonly status: number;
@@ -27,6 +39,11 @@ export class ApiError extends Error {
     this.code = code;
     this.problems = problems;
     this.details = details;
+    // Every answer of our API becomes an ApiError here, whoever made the request (GET helper,
+    // POST helper, a page's own fetch): the one place that sees them all announces a lost session.
+    if (code === 'UNAUTHENTICATED' && typeof window !== 'undefined') {
+      window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+    }
   }
 }
 

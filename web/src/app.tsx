@@ -17,8 +17,9 @@ import { SatisfactionPage } from './pages/scores/satisfaction.tsx';
 import { ScoredDossiersPage } from './pages/scores/scored-dossiers.tsx';
 import { Link, navigate, useLocation, type Location } from './router.tsx';
 import { AUTH_TEXT } from './pages/auth/auth-text.ts';
-import { SessionProvider } from './pages/auth/session.tsx';
-import { SIGN_IN_PATH, SignInPage } from './pages/auth/sign-in.tsx';
+import { HOME_PATH, SIGN_IN_PATH, signInHref } from './pages/auth/next-path.ts';
+import { holds, SessionProvider, useSession, type SessionInfo } from './pages/auth/session.tsx';
+import { SignInPage } from './pages/auth/sign-in.tsx';
 import { UserMenu } from './pages/auth/user-menu.tsx';
 import { USERS_PATH, UsersPage } from './pages/users/users.tsx';
 
@@ -64,30 +65,35 @@ function sectionOf({ path, search }: Location): Section {
   return null;
 }
 
-function Header({ location }: { location: Location }) {
-  const { t, lang, setLang } = useI18n();
-  const other = lang === 'vi' ? 'en' : 'vi';
+/** The navigation entries the signed-in user may use (the server checks every request anyway). */
+function Navigation({ location, session }: { location: Location; session: SessionInfo }) {
+  const { t, lang } = useI18n();
   const section = sectionOf(location);
   const current = (name: Section) => (section === name ? 'page' : undefined);
-  return (
-    <header class="site-header">
-      <div class="site-header__inner">
-        <Link href="/ho-so" class="brand">
-          <span class="brand__name">{t.appName}</span>
-          <span class="brand__tagline">{t.appTagline}</span>
-        </Link>
-        <nav aria-label={t.nav.label} class="site-nav">
-          <Link href="/ho-so" aria-current={current('dossiers')}>
-            {t.nav.dossiers}
-          </Link>
-          <Link href="/phieu-giay" aria-current={current('paperSlips')}>
-            {t.ratings.nav}
-          </Link>
-          <Link href="/thiet-bi" aria-current={current('devices')}>
-            {DEVICES_TEXT[lang].nav}
-          </Link>
-          {/* The score pages as one group: on a phone they wrap under the dossiers as a block. */}
-          <div class="site-nav__group" role="group" aria-label={t.nav.scores}>
+  const may = (action: string) => holds(session, action);
+  const scores = may('score.read');
+  const integrity = may('integrity.read');
+  const entries = [
+    may('dossier.read') && (
+      <Link key="dossiers" href="/ho-so" aria-current={current('dossiers')}>
+        {t.nav.dossiers}
+      </Link>
+    ),
+    may('rating.key_paper') && (
+      <Link key="paperSlips" href="/phieu-giay" aria-current={current('paperSlips')}>
+        {t.ratings.nav}
+      </Link>
+    ),
+    may('device.manage') && (
+      <Link key="devices" href="/thiet-bi" aria-current={current('devices')}>
+        {DEVICES_TEXT[lang].nav}
+      </Link>
+    ),
+    // The score pages as one group: on a phone they wrap under the dossiers as a block.
+    (scores || integrity) && (
+      <div key="scores" class="site-nav__group" role="group" aria-label={t.nav.scores}>
+        {scores && (
+          <>
             <Link href="/diem/co-quan" aria-current={current('agencyScores')}>
               {t.nav.agencyScores}
             </Link>
@@ -100,17 +106,47 @@ function Header({ location }: { location: Location }) {
             <Link href="/diem/hai-long" aria-current={current('satisfaction')}>
               {t.nav.satisfaction}
             </Link>
-            <Link href={INTEGRITY_PATH} aria-current={current('integrity')}>
-              {t.nav.integrity}
-            </Link>
-          </div>
-          <Link href={USERS_PATH} aria-current={current('users')}>
-            {AUTH_TEXT[lang].usersNav}
+          </>
+        )}
+        {integrity && (
+          <Link href={INTEGRITY_PATH} aria-current={current('integrity')}>
+            {t.nav.integrity}
           </Link>
-          <Link href={AUDIT_PATH} aria-current={current('audit')}>
-            {AUDIT_TEXT[lang].nav}
-          </Link>
-        </nav>
+        )}
+      </div>
+    ),
+    may('user.manage') && (
+      <Link key="users" href={USERS_PATH} aria-current={current('users')}>
+        {AUTH_TEXT[lang].usersNav}
+      </Link>
+    ),
+    may('audit.read') && (
+      <Link key="audit" href={AUDIT_PATH} aria-current={current('audit')}>
+        {AUDIT_TEXT[lang].nav}
+      </Link>
+    ),
+  ].filter((entry) => entry !== false);
+  if (entries.length === 0) return null;
+  return (
+    <nav aria-label={t.nav.label} class="site-nav">
+      {entries}
+    </nav>
+  );
+}
+
+function Header({ location }: { location: Location }) {
+  const { t, lang, setLang } = useI18n();
+  const { session } = useSession();
+  const other = lang === 'vi' ? 'en' : 'vi';
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <Link href={HOME_PATH} class="brand">
+          <span class="brand__name">{t.appName}</span>
+          <span class="brand__tagline">{t.appTagline}</span>
+        </Link>
+        {/* Nothing to navigate to before the session is known, nor signed out. */}
+        {session?.signedIn === true ? <Navigation location={location} session={session} /> : null}
         <UserMenu />
         <button
           type="button"
@@ -137,7 +173,7 @@ function Page({ location }: { location: Location }) {
   if (path === '/diem/766') return <Qd766ScoresPage search={location.search} />;
   if (path === '/diem/hai-long') return <SatisfactionPage search={location.search} />;
   if (path === INTEGRITY_PATH) return <IntegritySignalsPage search={location.search} />;
-  if (path === SIGN_IN_PATH) return <SignInPage />;
+  if (path === SIGN_IN_PATH) return <SignInPage search={location.search} />;
   if (path === USERS_PATH) return <UsersPage />;
   if (path === AUDIT_PATH) return <AuditLogPage search={location.search} />;
   const detail = /^\/ho-so\/([^/]+)$/.exec(path);
@@ -149,16 +185,27 @@ function Page({ location }: { location: Location }) {
   return <NotFoundPage />;
 }
 
+/** Whether `location` is the sign-in page (the one page shown without a session). */
+function isSignInPage(location: Location): boolean {
+  return location.path.replace(/\/+$/, '') === SIGN_IN_PATH;
+}
+
 function Shell() {
   const { t } = useI18n();
   const location = useLocation();
+  const { session } = useSession();
   // The redirect from / is part of the first load, not a page change.
-  const previousPath = useRef(location.path === '/' ? '/ho-so' : location.path);
+  const previousPath = useRef(location.path === '/' ? HOME_PATH : location.path);
+  const signedOut = session?.signedIn === false && !isSignInPage(location);
 
   useEffect(() => {
-    if (location.path === '/' || location.path === '')
-      navigate(`/ho-so${location.search}`, { replace: true });
-  }, [location]);
+    if (location.path === '/' || location.path === '') {
+      navigate(`${HOME_PATH}${location.search}`, { replace: true });
+      return;
+    }
+    // Signed out (never signed in, or the session ended): sign in first, then come back here.
+    if (signedOut) navigate(signInHref(location.path, location.search), { replace: true });
+  }, [location, signedOut]);
 
   useEffect(() => {
     // After an in-app page change, start at the top and move focus to the new page's title,
@@ -169,6 +216,10 @@ function Shell() {
     document.getElementById('page-title')?.focus();
   }, [location.path]);
 
+  // Until the session is known, and while leaving for the sign-in page, no page: its requests
+  // would only fail, and flash an error before the redirect.
+  const showPage = location.path !== '/' && (isSignInPage(location) || session?.signedIn === true);
+
   return (
     <>
       <a class="skip-link" href="#main">
@@ -176,7 +227,7 @@ function Shell() {
       </a>
       <Header location={location} />
       <main id="main" class="container" tabIndex={-1}>
-        {location.path === '/' ? null : <Page location={location} />}
+        {showPage ? <Page location={location} /> : null}
       </main>
     </>
   );

@@ -8,10 +8,14 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditCrypto, AuditKeyring } from '#domain/audit/audit-entry.ts';
-import { loadSecretKeyring, parseSecretKeyring, writeSecretFile } from '../secret-keys.ts';
+import {
+  loadSecretKeyring,
+  loadSecretText,
+  parseSecretKeyring,
+  type KeyLoadOptions,
+} from '../secret-keys.ts';
 
 /** The node implementation of the crypto the pure audit domain is given. */
 export const nodeAuditCrypto: AuditCrypto = {
@@ -81,24 +85,29 @@ export function verifyCheckpointSignature(publicKeyPem: string, payload: string,
   }
 }
 
+/** Where the server looks for the audit keys when the variables are unset (in `<dataDir>/keys/`). */
+export const AUDIT_KEYS_FILE = 'audit-keys';
+export const AUDIT_SIGNING_KEY_FILE = 'audit-signing-key.pem';
+
+/** A new Ed25519 checkpoint signing key (PKCS#8 PEM). */
+export function newSigningKeyPem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
 /**
  * The audit keys from HAILONG_AUDIT_KEYS / HAILONG_AUDIT_SIGNING_KEY (PEM), else from
- * `<dataDir>/keys/audit-keys` and `<dataDir>/keys/audit-signing-key.pem` (made on first start,
- * readable by the owner only). Never in the database: whoever can rewrite the database must not
- * be able to re-key the chain.
+ * `<dataDir>/keys/audit-keys` and `<dataDir>/keys/audit-signing-key.pem` (readable by the owner
+ * only; made on first start, except in production, which refuses missing or demo-made keys).
+ * Never in the database: whoever can rewrite the database must not be able to re-key the chain.
  */
-export function loadAuditKeys(dataDir: string, env: NodeJS.ProcessEnv = process.env): AuditKeys {
+export function loadAuditKeys(dataDir: string, options: KeyLoadOptions): AuditKeys {
   const dir = join(dataDir, 'keys');
-  const mac: AuditKeyring = loadSecretKeyring(join(dir, 'audit-keys'), 'HAILONG_AUDIT_KEYS', 65_535, env);
-  let signing: CheckpointSigningKey;
-  if (env.HAILONG_AUDIT_SIGNING_KEY) signing = signingKeyFromPem(env.HAILONG_AUDIT_SIGNING_KEY);
-  else {
-    const file = join(dir, 'audit-signing-key.pem');
-    if (!existsSync(file)) {
-      const { privateKey } = generateKeyPairSync('ed25519');
-      writeSecretFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-    }
-    signing = signingKeyFromPem(readFileSync(file, 'utf8'));
-  }
-  return { mac, signing };
+  const mac = loadSecretKeyring(join(dir, AUDIT_KEYS_FILE), 'HAILONG_AUDIT_KEYS', 65_535, options);
+  const pem = loadSecretText(
+    join(dir, AUDIT_SIGNING_KEY_FILE),
+    'HAILONG_AUDIT_SIGNING_KEY',
+    newSigningKeyPem,
+    options,
+  );
+  return { mac, signing: signingKeyFromPem(pem) };
 }

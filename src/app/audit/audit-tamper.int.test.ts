@@ -65,7 +65,8 @@ describe('audit verification on a real database', () => {
     expect(result.ok).toBe(true);
     // Catalog rows, 3 × (received + finished) dossier events and 3 ratings, on several chains.
     expect(result.entries).toBeGreaterThan(9);
-    expect(result.rowsChecked).toBe(3);
+    // The 3 ratings and the 6 dossier events are compared with their entries.
+    expect(result.rowsChecked).toBe(9);
     expect((await getLastVerification(deps))?.id).toBe(result.id);
     const entries = await database.db
       .selectFrom('audit_entry')
@@ -86,6 +87,57 @@ describe('audit verification on a real database', () => {
     expect(findings.findings).toEqual([
       expect.objectContaining({ kind: 'row_modified', table: 'rating', key: ratingIds[1] }),
     ]);
+  });
+
+  it('a dossier event whose time or type was changed with SQL fails verification, naming the event', async () => {
+    const events = await database.db
+      .selectFrom('dossier_event')
+      .select(['id', 'type'])
+      .where('agency_id', '=', agencyId)
+      .orderBy('recorded_at')
+      .orderBy('seq')
+      .execute();
+    const finished = events.filter((event) => event.type === 'finished');
+    const [late, other] = [finished[0]!, finished[1]!];
+    // Backdating a result makes a late dossier on time (Thông tư 01/2018 scores timeliness).
+    await sql`UPDATE dossier_event SET occurred_at = occurred_at - interval '1 day' WHERE id = ${late.id}`.execute(
+      database.db,
+    );
+    await sql`UPDATE dossier_event SET type = 'result_returned' WHERE id = ${other.id}`.execute(database.db);
+    const findings = (await verifyAudit(deps)).findings;
+    expect(findings.map((finding) => [finding.kind, finding.table, finding.agencyId, finding.key])).toEqual(
+      expect.arrayContaining([
+        ['row_modified', 'dossier_event', agencyId, late.id],
+        ['row_modified', 'dossier_event', agencyId, other.id],
+      ]),
+    );
+    expect(findings).toHaveLength(2);
+    expect(findings.every((finding) => finding.seq !== null)).toBe(true);
+  });
+
+  it('a dossier event inserted or deleted with SQL is named (a "seed" source does not excuse it without a demo load)', async () => {
+    const victim = await database.db
+      .selectFrom('dossier_event')
+      .select(['id', 'dossier_id'])
+      .where('agency_id', '=', agencyId)
+      .where('type', '=', 'finished')
+      .executeTakeFirstOrThrow();
+    await sql`DELETE FROM dossier_event WHERE id = ${victim.id}`.execute(database.db);
+    const forged = (
+      await sql<{
+        id: string;
+      }>`INSERT INTO dossier_event (agency_id, id, dossier_id, seq, type, occurred_at, payload, source)
+        VALUES (${agencyId}, gen_random_uuid(), ${victim.dossier_id}, 2, 'finished', now(), '{}', 'seed')
+        RETURNING id`.execute(database.db)
+    ).rows[0]!.id;
+    const findings = (await verifyAudit(deps)).findings;
+    expect(findings.map((finding) => [finding.kind, finding.table, finding.key])).toEqual(
+      expect.arrayContaining([
+        ['row_unaudited', 'dossier_event', forged],
+        ['row_missing', 'dossier_event', victim.id],
+      ]),
+    );
+    expect(findings).toHaveLength(2);
   });
 
   it('a rating inserted with SQL is named as written around the application', async () => {

@@ -21,6 +21,7 @@ export interface RatingLike {
   invitation_id?: string | null;
   origin_network?: string | null;
   from_staff_network?: boolean;
+  keyed_by_user_id?: string | null;
 }
 
 /** The rating columns the log vouches for (recorded_at is the database's own clock, not the citizen's data). */
@@ -40,6 +41,7 @@ export const RATING_AUDITED_COLUMNS = [
   'invitation_id',
   'origin_network',
   'from_staff_network',
+  'keyed_by_user_id',
 ] as const;
 
 export function ratingAuditRecord(row: RatingLike): Record<string, unknown> {
@@ -59,6 +61,9 @@ export function ratingAuditRecord(row: RatingLike): Record<string, unknown> {
     invitation_id: row.invitation_id ?? null,
     origin_network: row.origin_network ?? null,
     from_staff_network: row.from_staff_network ?? false,
+    // Added by migration 0012 (the signed-in user who keyed a paper slip): only when set, so the
+    // ratings logged before it keep their digest.
+    ...(row.keyed_by_user_id != null ? { keyed_by_user_id: row.keyed_by_user_id } : {}),
   };
 }
 
@@ -98,5 +103,46 @@ export function dossierEventAuditRecord(row: DossierEventLike): Record<string, u
     official_id: row.official_id,
     payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload,
     source: row.source,
+  };
+}
+
+export interface StaffAccountLike {
+  id: string;
+  username: string;
+  display_name: string;
+  official_id: string | null;
+  password_changed_at: Date | string;
+  disabled_at: Date | string | null;
+  demo: boolean;
+  created_at: Date | string;
+}
+
+/**
+ * The staff_user columns the log vouches for. Never `password_hash`: an entry must not let anyone
+ * learn or test a password, so a password change shows only as a new `password_changed_at`. Not
+ * `failed_attempts` / `locked_until` either: sign-in bookkeeping that every wrong password
+ * changes, not a change to the account.
+ */
+export const STAFF_ACCOUNT_AUDITED_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'official_id',
+  'password_changed_at',
+  'disabled_at',
+  'demo',
+  'created_at',
+] as const;
+
+export function staffAccountAuditRecord(row: StaffAccountLike): Record<string, unknown> {
+  return {
+    id: row.id,
+    username: row.username,
+    display_name: row.display_name,
+    official_id: row.official_id,
+    password_changed_at: new Date(row.password_changed_at),
+    disabled_at: row.disabled_at === null ? null : new Date(row.disabled_at),
+    demo: row.demo,
+    created_at: new Date(row.created_at),
   };
 }

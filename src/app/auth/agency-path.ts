@@ -56,7 +56,7 @@ export async function agencyPath(db: Db, agencyId: string): Promise<readonly str
   return path;
 }
 
-/** The policy resource of an agency (for `requirePolicy(action, resourceOf)`). */
+/** The policy resource of an agency (for `policy(action, resourceOf)` in http/auth/route-access.ts). */
 export async function agencyResource(db: Db, agencyId: string): Promise<Resource> {
   return { agencyPath: await agencyPath(db, agencyId) };
 }

@@ -1,6 +1,8 @@
 import type { RoleGrant } from '#domain/auth/actor.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
+import { STAFF_ACCOUNT_AUDITED_COLUMNS, staffAccountAuditRecord } from '../audit/audited-records.ts';
 import { inTransaction, isUniqueViolation } from '../transaction.ts';
 import { insertRoleGrant } from './grant-role.ts';
 import { assertPasswordRules, hashPassword } from './passwords.ts';
@@ -16,7 +18,11 @@ export interface CreateUserInput {
   demo?: boolean;
 }
 
-/** Creates a staff account (password rules checked, argon2id hash) with its first role grants. */
+/**
+ * Creates a staff account (password rules checked, argon2id hash) with its first role grants.
+ * The log gets `user.created` (the account without its password hash) and one
+ * `user.role_granted` per grant, on the system chain, in the same transaction.
+ */
 export async function createUser(deps: AppDeps, input: CreateUserInput): Promise<{ id: string }> {
   const username = requireValidUsername(input.username);
   const displayName = input.displayName.trim();
@@ -41,7 +47,7 @@ export async function createUser(deps: AppDeps, input: CreateUserInput): Promise
             problems: [{ field: 'officialId', message: 'không có cán bộ này' }],
           });
       }
-      await trx
+      const written = await trx
         .insertInto('staff_user')
         .values({
           id,
@@ -53,7 +59,16 @@ export async function createUser(deps: AppDeps, input: CreateUserInput): Promise
           demo: input.demo === true,
           created_at: now,
         })
-        .execute();
+        .returning(STAFF_ACCOUNT_AUDITED_COLUMNS)
+        .executeTakeFirstOrThrow();
+      // The account's entry comes before its grants' (insertRoleGrant appends one each), so the
+      // chain reads in the order things happened; the few grant inserts after it are short.
+      await appendAudit(trx, deps, {
+        agencyId: null,
+        action: 'user.created',
+        target: { table: 'staff_user', key: id },
+        after: staffAccountAuditRecord(written),
+      });
       for (const grant of input.grants ?? []) await insertRoleGrant(trx, deps, id, grant);
     });
   } catch (error) {

@@ -2,12 +2,17 @@ import type { RoleGrant } from '#domain/auth/actor.ts';
 import { mayBeGlobal } from '#domain/auth/policy.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { AppDeps, Db } from '../deps.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 import { inTransaction } from '../transaction.ts';
 
-/** Checks the grant's scope and inserts it unless the user already holds it (idempotent). */
+/**
+ * Checks the grant's scope and inserts it unless the user already holds it (idempotent: nothing
+ * is written or logged then). A new grant appends `user.role_granted` (system chain) with the
+ * digest of the grant row, in the caller's transaction.
+ */
 export async function insertRoleGrant(
   trx: Db,
-  deps: Pick<AppDeps, 'newId' | 'now'>,
+  deps: AppDeps,
   userId: string,
   grant: RoleGrant,
 ): Promise<void> {
@@ -37,7 +42,7 @@ export async function insertRoleGrant(
     )
     .executeTakeFirst();
   if (existing) return;
-  await trx
+  const written = await trx
     .insertInto('staff_role_grant')
     .values({
       id: deps.newId(),
@@ -46,7 +51,14 @@ export async function insertRoleGrant(
       agency_id: grant.agencyId,
       granted_at: new Date(deps.now()),
     })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, deps, {
+    agencyId: null,
+    action: 'user.role_granted',
+    target: { table: 'staff_role_grant', key: written.id },
+    after: written,
+  });
 }
 
 /** Grants a role over a subtree of agencies (or globally, for the roles that may be global). */

@@ -1,5 +1,6 @@
 import type { Role } from '#domain/auth/actor.ts';
 import type { Db } from '../deps.ts';
+import { NO_AGENCY, visibleAgencyIds } from './actor-scope.ts';
 
 export interface UserGrantView {
   role: Role;
@@ -20,10 +21,22 @@ export interface UserView {
   grants: UserGrantView[];
 }
 
-/** Every staff account with its role grants (never a hash), by username. */
+/**
+ * The staff accounts the caller manages, with their role grants (never a hash), by username: every
+ * account for a province-wide `user.manage`; otherwise those holding a role inside the caller's
+ * subtrees (issue 5: a provincial office scoped to a department sees that department's people).
+ */
 export async function listUsers(db: Db, now: number): Promise<UserView[]> {
-  const users = await db
-    .selectFrom('staff_user')
+  const visible = await visibleAgencyIds(db, 'user.manage');
+  let query = db.selectFrom('staff_user');
+  if (visible !== null)
+    query = query.where('id', 'in', (qb) =>
+      qb
+        .selectFrom('staff_role_grant')
+        .select('user_id')
+        .where('agency_id', 'in', [NO_AGENCY, ...visible]),
+    );
+  const users = await query
     .select([
       'id',
       'username',

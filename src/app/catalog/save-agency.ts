@@ -3,6 +3,7 @@ import type { AgencyInput } from '#shared/catalog.schema.ts';
 import type { AppDeps, Db } from '../deps.ts';
 import { appendAudit } from '../audit/append-audit-entry.ts';
 import { agencySubtreeIds } from './agency-subtree.ts';
+import { forgetAgencyPaths } from '../auth/agency-path.ts';
 
 export type SaveMode = 'create' | 'upsert';
 
@@ -63,6 +64,9 @@ export async function saveAgency(
       .where('id', '=', existing.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // A move changes who may act on the agency's subtree: drop the cached paths of this process
+    // (other processes see the move when their 30-second cache expires, app/auth/agency-path.ts).
+    if (existing.parent_id !== parentId) forgetAgencyPaths();
     const target = { table: 'agency', key: existing.id };
     await appendAudit(db, deps, {
       agencyId: existing.id,

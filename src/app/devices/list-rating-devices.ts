@@ -1,3 +1,4 @@
+import { NO_AGENCY, visibleAgencyIds } from '../auth/actor-scope.ts';
 import type { Db } from '../deps.ts';
 
 export interface RatingDeviceSummary {
@@ -36,6 +37,9 @@ export async function listRatingDevices(
     .orderBy('counter.name')
     .orderBy('rating_device.name');
   if (filter.agencyId !== undefined) query = query.where('rating_device.agency_id', '=', filter.agencyId);
+  // Managers see their agencies' devices; counter officials those they may invite on (issue 5).
+  const visible = await visibleAgencyIds(db, ['device.manage', 'dossier.invite_rating']);
+  if (visible !== null) query = query.where('rating_device.agency_id', 'in', [NO_AGENCY, ...visible]);
   if (filter.includeRevoked !== true) query = query.where('rating_device.revoked_at', 'is', null);
   const rows = await query.execute();
   return rows.map((row) => ({

@@ -3,6 +3,7 @@ import { toLocalDate } from '#domain/calendar/time.ts';
 import type { ListDossiersQuery } from '#shared/dossier.schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { agencySubtreeIds } from '../catalog/agency-subtree.ts';
+import { NO_AGENCY, narrowAgencyIds, visibleAgencyIds } from '../auth/actor-scope.ts';
 
 const OPEN = ['received', 'processing', 'awaiting_supplement'] as const;
 
@@ -18,9 +19,11 @@ export async function listDossiers(deps: AppDeps, query: ListDossiersQuery) {
     .innerJoin('agency', 'agency.id', 'dossier.agency_id')
     .innerJoin('procedure', 'procedure.id', 'dossier.procedure_id');
   if (query.q) base = base.where('dossier.code', 'ilike', `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  if (query.agencyId) {
-    const ids = await agencySubtreeIds(deps.db, query.agencyId);
-    base = base.where('dossier.agency_id', 'in', ids.length > 0 ? ids : [query.agencyId]);
+  // Only the dossiers of the caller's agencies (issue 5): the filter narrows, never widens.
+  const requested = query.agencyId ? await agencySubtreeIds(deps.db, query.agencyId) : null;
+  const agencyIds = narrowAgencyIds(await visibleAgencyIds(deps.db, 'dossier.read'), requested);
+  if (agencyIds !== null) {
+    base = base.where('dossier.agency_id', 'in', agencyIds.length > 0 ? agencyIds : [NO_AGENCY]);
   }
   if (query.procedureId) base = base.where('dossier.procedure_id', '=', query.procedureId);
   if (query.status) base = base.where('dossier.status', '=', query.status);

@@ -735,14 +735,14 @@ describe('docs/examples', () => {
       const { code, events = [], ...dossier } = record;
       // The same dossier through the HTTP API, under another code.
       const apiCode = `H99.01-250401-${String(9000 + index)}`;
-      const created = await t.app.inject({
+      const created = await t.inject({
         method: 'POST',
         url: '/api/v1/dossiers',
         payload: { ...dossier, code: apiCode },
       });
       expect(created.statusCode, created.body).toBe(201);
       for (const event of events) {
-        const response = await t.app.inject({
+        const response = await t.inject({
           method: 'POST',
           url: `/api/v1/dossiers/${apiCode}/events`,
           payload: event,
@@ -758,10 +758,10 @@ describe('docs/examples', () => {
         )
         .executeTakeFirstOrThrow();
       const viaApi = (
-        await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${apiCode}` })
+        await t.inject({ method: 'GET', url: `/api/v1/dossiers/${apiCode}` })
       ).json<DossierDetail>();
       const viaImport = (
-        await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${imported.id}` })
+        await t.inject({ method: 'GET', url: `/api/v1/dossiers/${imported.id}` })
       ).json<DossierDetail>();
       const comparable = (detail: DossierDetail) => ({
         ...detail,
@@ -778,7 +778,7 @@ describe('docs/examples', () => {
       expect(imported).toMatchObject(replayed);
     }
     const returned = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/dossiers/H99.01-250303-0001' })
+      await t.inject({ method: 'GET', url: '/api/v1/dossiers/H99.01-250303-0001' })
     ).json<DossierDetail>();
     expect(returned).toMatchObject({ status: 'returned', dueDate: '2025-03-10', timeliness: 'early' });
     expect(returned.steps[0]).toMatchObject({ dueDate: '2025-03-06', timeliness: 'early' });

@@ -4,17 +4,15 @@ import { loadDossierFacts } from '../scoring/load-dossier-facts.ts';
 import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
 import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
 import { inTransaction, isUniqueViolation } from '../transaction.ts';
-import { findRatingForReview, requireOfficial } from './propose-rating-correction.ts';
+import { findRatingForReview } from './propose-rating-correction.ts';
 import { appendAudit } from '../audit/append-audit-entry.ts';
+import type { ActingUser } from './acting-user.ts';
 
 export interface CorrectionDecisionInput {
   correctionId: string;
   decision: 'approved' | 'rejected';
-  /**
-   * The second staff member, by official id; never the proposer. Issue 5 binds this to the
-   * signed-in session instead of the request body.
-   */
-  decidedByOfficialId: string;
+  /** The signed-in staff member deciding (actingStaffUser): another account, and official, than the proposer. */
+  decidedBy: ActingUser;
   reason?: string;
 }
 
@@ -24,6 +22,20 @@ export interface CorrectionDecisionResult {
   decision: 'approved' | 'rejected';
   /** True when the corrected values are now the ones that count for the dossier. */
   counts: boolean;
+}
+
+/**
+ * Two-person rule: whoever proposed the correction cannot also approve or reject it. The same
+ * account is the same person; so is another account of the same official (one person may hold
+ * two accounts, e.g. at two agencies). A proposal from before staff accounts names only its
+ * official, which is then compared alone.
+ */
+function isSamePerson(
+  decider: ActingUser,
+  proposal: { proposed_by_user_id: string | null; proposed_by_official_id: string | null },
+): boolean {
+  if (proposal.proposed_by_user_id === decider.userId) return true;
+  return decider.officialId !== null && decider.officialId === proposal.proposed_by_official_id;
 }
 
 /**
@@ -41,11 +53,10 @@ export async function decideRatingCorrection(
     return await inTransaction(deps.db, async (trx) => {
       const correction = await trx
         .selectFrom('rating_correction')
-        .select(['agency_id', 'id', 'rating_id', 'proposed_by_official_id'])
+        .select(['agency_id', 'id', 'rating_id', 'proposed_by_user_id', 'proposed_by_official_id'])
         .where('id', '=', input.correctionId)
         .executeTakeFirst();
       if (!correction) throw new DomainError('CORRECTION_NOT_FOUND');
-      const decidedBy = await requireOfficial(trx, input.decidedByOfficialId, 'decidedByOfficialId');
       const { rating, dossier } = await findRatingForReview(trx, correction.rating_id);
       const earlier = await trx
         .selectFrom('rating_correction_decision')
@@ -55,8 +66,7 @@ export async function decideRatingCorrection(
         .executeTakeFirst();
       if (earlier)
         throw new DomainError('CORRECTION_ALREADY_DECIDED', { details: { decision: earlier.decision } });
-      // Two-person rule: whoever proposed the correction cannot also approve or reject it.
-      if (decidedBy === correction.proposed_by_official_id) throw new DomainError('CORRECTION_SAME_PERSON');
+      if (isSamePerson(input.decidedBy, correction)) throw new DomainError('CORRECTION_SAME_PERSON');
       const id = deps.newId();
       const row = await trx
         .insertInto('rating_correction_decision')
@@ -65,7 +75,8 @@ export async function decideRatingCorrection(
           id,
           correction_id: correction.id,
           decision: input.decision,
-          decided_by_official_id: decidedBy,
+          decided_by_user_id: input.decidedBy.userId,
+          decided_by_official_id: input.decidedBy.officialId,
           reason: input.reason?.trim() || null,
           decided_at: new Date(deps.now()),
         })

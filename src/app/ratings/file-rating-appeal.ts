@@ -1,16 +1,14 @@
 import { DomainError } from '#domain/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
-import { findRatingForReview, requireOfficial, requireReason } from './propose-rating-correction.ts';
+import { findRatingForReview, requireReason } from './propose-rating-correction.ts';
 import { appendAudit } from '../audit/append-audit-entry.ts';
+import type { ActingUser } from './acting-user.ts';
 
 export interface RatingAppealInput {
   ratingId: string;
-  /**
-   * The rated official contesting the rating, by official id. Issue 5 binds this to the
-   * signed-in session instead of the request body.
-   */
-  officialId: string;
+  /** The signed-in staff member filing it (actingStaffUser): the appeal is their linked official's. */
+  filedBy: ActingUser;
   reason: string;
 }
 
@@ -19,7 +17,8 @@ export interface RatingAppealInput {
  * citizens rate the conduct of the officials who received and handled the dossier): a new appeal
  * row with a reason, and nothing else; the rating and the score stay as they are. Only an
  * official the dossier names can appeal: its receiving official, the official of one of its
- * steps, or one who recorded one of its events (e.g. the one who finished it).
+ * steps, or one who recorded one of its events (e.g. the one who finished it). The appellant is
+ * the signed-in account's linked official: an account linked to none cannot appeal.
  */
 export async function fileRatingAppeal(
   deps: AppDeps,
@@ -28,7 +27,8 @@ export async function fileRatingAppeal(
   const reason = requireReason(input.reason);
   return inTransaction(deps.db, async (trx) => {
     const { rating, dossier } = await findRatingForReview(trx, input.ratingId);
-    const officialId = await requireOfficial(trx, input.officialId, 'officialId');
+    const officialId = input.filedBy.officialId;
+    if (officialId === null) throw new DomainError('ACCOUNT_NOT_LINKED_TO_OFFICIAL');
     const isRated =
       dossier.receiving_official_id === officialId ||
       (await trx
@@ -55,6 +55,7 @@ export async function fileRatingAppeal(
         rating_id: rating.id,
         dossier_id: rating.dossier_id,
         official_id: officialId,
+        filed_by_user_id: input.filedBy.userId,
         reason,
         filed_at: new Date(deps.now()),
       })

@@ -8,6 +8,7 @@ import {
 import { DEFAULT_SIGNAL_THRESHOLDS } from '#domain/ratings/integrity-signals.ts';
 import type { AppDeps } from '../deps.ts';
 import { agencySubtreeIds } from '../catalog/agency-subtree.ts';
+import { NO_AGENCY, narrowAgencyIds, visibleAgencyIds } from '../auth/actor-scope.ts';
 
 /** The longest period one request may scan (a year and a day, for leap years). */
 export const MAX_INTEGRITY_DAYS = 366;
@@ -45,8 +46,11 @@ export async function getIntegritySignals(deps: AppDeps, query: IntegritySignals
       problems: [{ field: 'to', message: `Khoảng thời gian tối đa ${MAX_INTEGRITY_DAYS} ngày.` }],
     });
   }
-  const scope = query.rootAgencyId ? await agencySubtreeIds(deps.db, query.rootAgencyId) : null;
-  if (scope !== null && scope.length === 0) throw new DomainError('AGENCY_NOT_FOUND');
+  const requested = query.rootAgencyId ? await agencySubtreeIds(deps.db, query.rootAgencyId) : null;
+  if (requested !== null && requested.length === 0) throw new DomainError('AGENCY_NOT_FOUND');
+  // Only the caller's agencies (issue 5); an empty scope matches nothing.
+  const visible = narrowAgencyIds(await visibleAgencyIds(deps.db, 'integrity.read'), requested);
+  const scope = visible === null ? null : [NO_AGENCY, ...visible];
 
   let select = deps.db
     .selectFrom('rating as r')

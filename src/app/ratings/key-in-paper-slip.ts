@@ -1,16 +1,16 @@
 import { DomainError } from '#domain/errors.ts';
 import type { Points } from '#domain/scoring/types.ts';
 import type { AppDeps } from '../deps.ts';
-import { resolveOfficialId } from '../dossiers/to-domain-event.ts';
 import { uuidFromKey } from '../ids.ts';
 import { recordRating, type RatingResult } from './record-rating.ts';
 import { resolveRatingToken } from './rating-tokens.ts';
+import type { ActingUser } from './acting-user.ts';
 
 export interface PaperSlipInput {
   /** What the scanner read: the dossier code (Code 128) or the QR link /r/<token>. */
   scanned: string;
-  /** The focal official keying the slip in (recorded; never the author of the rating). */
-  keyedByOfficialCode: string;
+  /** The signed-in staff member keying the slip in (recorded; never the author of the rating). */
+  keyedBy: ActingUser;
   satisfaction: 1 | 2 | 3 | 4 | 5;
   answers?: { cs1?: Points; cs3?: Points; cs4?: Points; cs7?: Points };
   comment?: string;
@@ -42,16 +42,15 @@ export async function dossierFromScan(deps: AppDeps, scanned: string): Promise<{
 
 /**
  * Keys in a paper evaluation slip (Thông tư 01/2018 Điều 12: phiếu đánh giá): the focal official
- * scans the slip, ticks what the citizen ticked; who keyed it and the slip are recorded. Keying
- * the same slip twice is a no-op; a dossier already rated elsewhere keeps its first rating.
+ * scans the slip, ticks what the citizen ticked; who keyed it (the signed-in account and its
+ * linked official, if any) and the slip are recorded. Keying the same slip twice is a no-op; a
+ * dossier already rated elsewhere keeps its first rating.
  */
 export async function keyInPaperSlip(
   deps: AppDeps,
   input: PaperSlipInput,
 ): Promise<RatingResult & { dossierCode: string }> {
   const dossier = await dossierFromScan(deps, input.scanned);
-  const keyedBy = await resolveOfficialId(deps.db, input.keyedByOfficialCode);
-  if (keyedBy === null) throw new DomainError('OFFICIAL_NOT_FOUND');
   const result = await recordRating(deps, {
     id: uuidFromKey(
       `paper:${dossier.id}:${input.submittedAt}:${input.satisfaction}:${JSON.stringify(input.answers ?? {})}`,
@@ -62,7 +61,8 @@ export async function keyInPaperSlip(
     ...(input.answers ? { answers: input.answers } : {}),
     ...(input.comment ? { comment: input.comment } : {}),
     submittedAt: input.submittedAt,
-    keyedByOfficialId: keyedBy,
+    keyedByUserId: input.keyedBy.userId,
+    ...(input.keyedBy.officialId !== null ? { keyedByOfficialId: input.keyedBy.officialId } : {}),
     slipReference: input.scanned.trim().slice(0, 200),
   });
   return { ...result, dossierCode: dossier.code };

@@ -1,11 +1,20 @@
 import type { Db } from '../deps.ts';
 import { effectiveRatings } from './effective-rating-correction.ts';
-import { listRatingCorrections, type RatingCorrectionItem } from './list-rating-corrections.ts';
+import {
+  listRatingCorrections,
+  staffRef,
+  type OfficialRef,
+  type RatingCorrectionItem,
+  type StaffRef,
+} from './list-rating-corrections.ts';
 
 export interface RatingAppealItem {
   id: string;
   ratingId: string;
-  official: { id: string; code: string; name: string };
+  /** The rated official contesting the rating. */
+  official: OfficialRef;
+  /** The account that filed it, linked to `official` (null on appeals from before staff accounts). */
+  filedBy: StaffRef | null;
   reason: string;
   filedAt: Date;
 }
@@ -45,6 +54,7 @@ export async function listDossierCorrectionsAndAppeals(
     db
       .selectFrom('rating_appeal as p')
       .innerJoin('official as o', 'o.id', 'p.official_id')
+      .leftJoin('staff_user as u', 'u.id', 'p.filed_by_user_id')
       .select([
         'p.id',
         'p.rating_id',
@@ -53,6 +63,8 @@ export async function listDossierCorrectionsAndAppeals(
         'o.id as official_id',
         'o.code',
         'o.full_name',
+        'u.id as user_id',
+        'u.display_name as user_name',
       ])
       .where('p.agency_id', '=', dossier.agencyId)
       .where('p.dossier_id', '=', dossier.id)
@@ -74,6 +86,13 @@ export async function listDossierCorrectionsAndAppeals(
         id: row.id,
         ratingId: row.rating_id,
         official: { id: row.official_id, code: row.code, name: row.full_name },
+        filedBy:
+          row.user_id === null
+            ? null
+            : staffRef(
+                { id: row.user_id, name: row.user_name },
+                { id: row.official_id, code: row.code, name: row.full_name },
+              ),
         reason: row.reason,
         filedAt: row.filed_at,
       })),

@@ -3,6 +3,7 @@ import type { Points } from '#domain/scoring/types.ts';
 import type { AppDeps, Db } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
 import { appendAudit } from '../audit/append-audit-entry.ts';
+import type { ActingUser } from './acting-user.ts';
 
 export interface RatingCorrectionInput {
   ratingId: string;
@@ -11,11 +12,8 @@ export interface RatingCorrectionInput {
   answers?: { cs1?: Points; cs3?: Points; cs4?: Points; cs7?: Points };
   comment?: string;
   reason: string;
-  /**
-   * The staff member proposing it, by official id. There are no staff accounts yet: issue 5
-   * binds this to the signed-in session instead of the request body.
-   */
-  proposedByOfficialId: string;
+  /** The signed-in staff member proposing it (actingStaffUser), never a name from the request body. */
+  proposedBy: ActingUser;
 }
 
 /** The rating a correction or appeal is about, with its dossier, locked for the transaction. */
@@ -37,17 +35,6 @@ export async function findRatingForReview(trx: Db, ratingId: string) {
   return { rating, dossier };
 }
 
-/** The official named in a request must exist in the catalog (issue 5 will take it from the session). */
-export async function requireOfficial(trx: Db, officialId: string, field: string): Promise<string> {
-  const row = await trx.selectFrom('official').select('id').where('id', '=', officialId).executeTakeFirst();
-  if (!row) {
-    throw new DomainError('OFFICIAL_NOT_FOUND', {
-      problems: [{ field, message: `không có cán bộ mã định danh ${officialId}` }],
-    });
-  }
-  return row.id;
-}
-
 /** A reason is required and must say something (whitespace alone is refused). */
 export function requireReason(reason: string | undefined, field = 'reason'): string {
   const text = reason?.trim() ?? '';
@@ -61,6 +48,7 @@ export function requireReason(reason: string | undefined, field = 'reason'): str
  * Proposes a correction of a rating (issue 4 point 8; Nghị định 61/2018 Điều 27 forbids altering
  * an evaluation): a new row with the corrected values and a reason. The rating is never changed;
  * the correction counts only after another staff member approves it (decide-rating-correction).
+ * The proposer is recorded as the signed-in account and its linked official, if any.
  * A rating with a correction still waiting for its decision cannot get a second one.
  */
 export async function proposeRatingCorrection(
@@ -70,7 +58,6 @@ export async function proposeRatingCorrection(
   const reason = requireReason(input.reason);
   return inTransaction(deps.db, async (trx) => {
     const { rating } = await findRatingForReview(trx, input.ratingId);
-    const proposedBy = await requireOfficial(trx, input.proposedByOfficialId, 'proposedByOfficialId');
     const pending = await trx
       .selectFrom('rating_correction as c')
       .leftJoin('rating_correction_decision as k', (join) =>
@@ -94,7 +81,8 @@ export async function proposeRatingCorrection(
         answers: JSON.stringify(input.answers ?? {}),
         comment: input.comment?.trim() || null,
         reason,
-        proposed_by_official_id: proposedBy,
+        proposed_by_user_id: input.proposedBy.userId,
+        proposed_by_official_id: input.proposedBy.officialId,
         proposed_at: new Date(deps.now()),
       })
       .returningAll()

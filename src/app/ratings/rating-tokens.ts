@@ -10,6 +10,7 @@ import {
 import { DomainError } from '#domain/errors.ts';
 import { findDossier } from '#db/repositories/dossier.repository.ts';
 import type { AppDeps, Db } from '../deps.ts';
+import { appendAudit } from '../audit/append-audit-entry.ts';
 import { inTransaction } from '../transaction.ts';
 import { recordRating, type RatingInput, type RatingResult } from './record-rating.ts';
 import { tokenMac, type TokenKeyring } from './token-keys.ts';
@@ -44,7 +45,10 @@ function tokenOf(
 /**
  * The dossier's rating token, printed as a QR code to `/r/<token>` with the verification code
  * (issue 4): made on first request with a fresh 128-bit nonce signed by the current key, and
- * the same one afterwards, so every channel and reprint identifies the dossier alike.
+ * the same one afterwards, so every channel and reprint identifies the dossier alike. Making it
+ * appends `rating.token_issued` on the dossier's agency chain with the digest of the new
+ * rating_token row (never the token: a digest of a row with a 128-bit random nonce reveals
+ * nothing); returning the existing one writes nothing and logs nothing.
  */
 export async function issueRatingToken(
   deps: AppDeps,
@@ -61,16 +65,24 @@ export async function issueRatingToken(
       .where('dossier_id', '=', dossier.id)
       .executeTakeFirst();
     if (!row) {
-      row = { nonce: toBase64Url(randomBytes(NONCE_BYTES)), key_id: keys.currentKeyId };
-      await trx
+      const written = await trx
         .insertInto('rating_token')
         .values({
           agency_id: dossier.agency_id,
           dossier_id: dossier.id,
-          ...row,
+          nonce: toBase64Url(randomBytes(NONCE_BYTES)),
+          key_id: keys.currentKeyId,
           issued_at: new Date(deps.now()),
         })
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(trx, deps, {
+        agencyId: dossier.agency_id,
+        action: 'rating.token_issued',
+        target: { table: 'rating_token', key: dossier.id },
+        after: written,
+      });
+      row = { nonce: written.nonce, key_id: written.key_id };
     }
     return { ...tokenOf(keys, row.key_id, row.nonce), dossierCode: dossier.code };
   });

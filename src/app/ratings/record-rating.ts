@@ -23,8 +23,9 @@ export interface RatingInput {
   answers?: { cs1?: Points; cs3?: Points; cs4?: Points; cs7?: Points };
   comment?: string;
   submittedAt: string;
-  /** Paper slips: who keyed the slip in, and what was scanned from it. */
+  /** Paper slips: who keyed the slip in (the staff account, its official if linked), and what was scanned. */
   keyedByOfficialId?: string;
+  keyedByUserId?: string;
   slipReference?: string;
   /** Counter device ratings: the device that signed it and the invitation it answered. */
   deviceId?: string;
@@ -87,6 +88,7 @@ export async function recordRating(
         submitted_at: new Date(input.submittedAt),
         is_duplicate: earlier !== undefined,
         keyed_by_official_id: input.keyedByOfficialId ?? null,
+        keyed_by_user_id: input.keyedByUserId ?? null,
         slip_reference: input.slipReference ?? null,
         device_id: input.deviceId ?? null,
         invitation_id: input.invitationId ?? null,

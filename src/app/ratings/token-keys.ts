@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { MAC_BYTES } from '#domain/ratings/rating-token.ts';
-import { loadSecretKeyring, parseSecretKeyring } from '../secret-keys.ts';
+import { loadSecretKeyring, parseSecretKeyring, type KeyLoadOptions } from '../secret-keys.ts';
 
 /** The server keys that sign rating tokens; the newest signs, every one still verifies (rotation). */
 export interface TokenKeyring {
@@ -30,10 +30,14 @@ export function parseKeyring(text: string): TokenKeyring {
   return parseSecretKeyring(text, 'HAILONG_TOKEN_KEYS', 255);
 }
 
+/** Where the server looks for the token keys when HAILONG_TOKEN_KEYS is unset (in `<dataDir>/keys/`). */
+export const TOKEN_KEYS_FILE = 'rating-token-keys';
+
 /**
- * The keyring from HAILONG_TOKEN_KEYS, else from `<dataDir>/keys/rating-token-keys` (made with a
- * random key on first use, readable by the owner only). Keys live outside the database.
+ * The keyring from HAILONG_TOKEN_KEYS, else from `<dataDir>/keys/rating-token-keys` (readable by the
+ * owner only; made with a random key on first use, except in production, which refuses a missing
+ * or demo-made keyring). Keys live outside the database.
  */
-export function loadTokenKeyring(dataDir: string, env: NodeJS.ProcessEnv = process.env): TokenKeyring {
-  return loadSecretKeyring(join(dataDir, 'keys', 'rating-token-keys'), 'HAILONG_TOKEN_KEYS', 255, env);
+export function loadTokenKeyring(dataDir: string, options: KeyLoadOptions): TokenKeyring {
+  return loadSecretKeyring(join(dataDir, 'keys', TOKEN_KEYS_FILE), 'HAILONG_TOKEN_KEYS', 255, options);
 }

@@ -1,6 +1,7 @@
 import type { Period } from '#domain/periods/period.ts';
 import { aggregateOfficial } from '#domain/scoring/aggregate.ts';
 import { TT01_OFFICIAL_INDICATORS } from '#domain/scoring/types.ts';
+import { narrowAgencyIds, visibleAgencyIds } from '../auth/actor-scope.ts';
 import type { AppDeps } from '../deps.ts';
 import { agencySubtreeIds } from '../catalog/agency-subtree.ts';
 import { periodScheme, readRollups, tt01SchemeIds } from './get-agency-scores.ts';
@@ -36,7 +37,10 @@ export async function getOfficialScores(
       ])
       .execute(),
   ]);
-  const scope = options.rootAgencyId ? new Set(await agencySubtreeIds(deps.db, options.rootAgencyId)) : null;
+  // An official's scores are theirs and their superiors' (issue 5): only the caller's agencies.
+  const requested = options.rootAgencyId ? await agencySubtreeIds(deps.db, options.rootAgencyId) : null;
+  const visible = narrowAgencyIds(await visibleAgencyIds(deps.db, 'score.read'), requested);
+  const scope = visible === null ? null : new Set(visible);
   const accumulators = new Map<string, Partial<Record<OfficialIndicator, { sum: number; count: number }>>>();
   for (const row of rollups) {
     if (!isOfficialIndicator(row.indicator)) continue;

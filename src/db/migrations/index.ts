@@ -10,6 +10,7 @@ import * as m0008 from './0008-rating-contacts.ts';
 import * as m0009 from './0009-rating-corrections.ts';
 import * as m0010 from './0010-audit.ts';
 import * as m0011 from './0011-staff-accounts.ts';
+import * as m0012 from './0012-staff-on-ratings.ts';
 
 /** Numbered migrations, in order. Add a file `NNNN-name.ts` and list it here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-rating-corrections': m0009,
   '0010-audit': m0010,
   '0011-staff-accounts': m0011,
+  '0012-staff-on-ratings': m0012,
 };
 
 /** Serves the migrations from this static list (no directory scanning, works from any cwd). */

@@ -145,6 +145,46 @@ describe('verifyState', () => {
     ]);
   });
 
+  it('does not report an exempted row that no entry covers, but still compares one that has its entry', () => {
+    const audited = [
+      { table: 'rating', agencyId: AGENCY, key: 'a', afterDigest: digestValue(crypto, { s: 5 }), seq: 1 },
+    ];
+    const rows = [
+      { ...row('a', { s: 1 }), exemptWhenUnaudited: true },
+      { ...row('seeded', { s: 3 }), exemptWhenUnaudited: true },
+      row('z', {}),
+    ];
+    expect(verifyState(crypto, rows, audited).map((f) => `${f.kind}:${f.key}`)).toEqual([
+      'row_modified:a',
+      'row_unaudited:z',
+    ]);
+  });
+
+  it('accepts a row logged before a migration added a (still null) column, and nothing else', () => {
+    const logged = { s: 4 };
+    const audited = [
+      {
+        table: 'rating',
+        agencyId: AGENCY,
+        key: 'old',
+        afterDigest: digestValue(crypto, logged),
+        seq: 1,
+      },
+    ];
+    const now = {
+      ...row('old', { s: 4, filed_by_user_id: null }),
+      legacyDigest: digestValue(crypto, logged),
+    };
+    expect(verifyState(crypto, [now], audited)).toEqual([]);
+    const altered = {
+      ...row('old', { s: 1, filed_by_user_id: null }),
+      legacyDigest: digestValue(crypto, { s: 1 }),
+    };
+    expect(verifyState(crypto, [altered], audited).map((f) => `${f.kind}:${f.key}`)).toEqual([
+      'row_modified:old',
+    ]);
+  });
+
   it('checks bulk-loaded rows by the digest of their batch', () => {
     const rows = [row('k1', 1), row('k2', 2), row('k3', 3)];
     const batch = {

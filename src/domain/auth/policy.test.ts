@@ -6,6 +6,7 @@ import {
   canAnywhere,
   canGrantRole,
   grantCovers,
+  scopeOf,
   type Action,
   type Resource,
 } from './policy.ts';
@@ -48,7 +49,7 @@ const TABLE: Record<Action, string> = {
   'dossier.invite_rating': '.  .  .  x  .  .  .',
   'rating.issue_token': /**/ '.  .  .  x  .  .  .',
   'slip.print': /*        */ '.  .  x  x  .  .  .',
-  'rating.key_paper': /*  */ '.  .  .  x  .  .  .',
+  'rating.key_paper': /*  */ '.  .  x  x  .  .  .',
   'rating.ingest': /*     */ '.  .  .  .  .  .  x',
   'rating.read': /*       */ 'x  x  x  x  x  x  .',
   'rating.correct.propose': '.  .  x  x  .  .  .',
@@ -155,5 +156,29 @@ describe('canGrantRole: inside one’s user.manage scope, privileged roles by sy
     expect(canGrantRole(staff('agency_leader', D), role, AT_D)).toBe(false);
     expect(canGrantRole(admin, role, AT_S)).toBe(true);
     expect(canGrantRole(admin, role, { global: true })).toBe(true);
+  });
+});
+
+describe('scopeOf(actor, action): where a list is filtered to', () => {
+  it('everywhere for global grants and the system; the grant roots otherwise; none without the action', () => {
+    expect(scopeOf(staff('system_admin', null), 'dossier.read')).toEqual({ everywhere: true });
+    expect(scopeOf({ kind: 'system', name: 'cli' }, 'audit.read')).toEqual({ everywhere: true });
+    expect(scopeOf(staff('counter_official', D), 'dossier.read')).toEqual({ everywhere: false, roots: [D] });
+    expect(scopeOf(staff('counter_official', D), 'audit.read')).toEqual({ everywhere: false, roots: [] });
+    const twoGrants: Actor = {
+      kind: 'staff',
+      userId: 'u',
+      username: 'u',
+      displayName: 'U',
+      grants: [
+        { role: 'handling_official', agencyId: S },
+        { role: 'agency_leader', agencyId: C },
+        { role: 'counter_official', agencyId: null },
+      ],
+    };
+    // A global grant of a role that may not be global covers nothing (as in can()).
+    expect(scopeOf(twoGrants, 'dossier.read')).toEqual({ everywhere: false, roots: [C, S] });
+    expect(scopeOf(twoGrants, 'integrity.read')).toEqual({ everywhere: false, roots: [C] });
+    expect(scopeOf({ kind: 'anonymous' }, 'dossier.read')).toEqual({ everywhere: false, roots: [] });
   });
 });

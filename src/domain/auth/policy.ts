@@ -76,6 +76,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     ...READ_ONLY,
     'catalog.write',
     'slip.print',
+    // The KSTTHC collects the paper slips and keys them in (Thông tư 01/2018 Điều 12).
+    'rating.key_paper',
     'rating.correct.propose',
     'rating.correct.decide',
     'contact.read',
@@ -178,4 +180,25 @@ export function canGrantRole(actor: Actor, role: Role, resource: Resource): bool
     (actor.kind === 'staff' &&
       actor.grants.some((grant) => grant.role === 'system_admin' && grantCovers(grant, resource)))
   );
+}
+
+/**
+ * Where the actor may do `action`, for filtering lists: `everywhere`, or the roots of the
+ * subtrees their grants cover (possibly none). The list use cases expand the roots with the
+ * agency tree; the route has already refused actors without the action anywhere.
+ */
+export type ActionScope = { everywhere: true } | { everywhere: false; roots: readonly string[] };
+
+export function scopeOf(actor: Actor, action: Action): ActionScope {
+  if (actor.kind === 'system') return { everywhere: true };
+  const roots = new Set<string>();
+  for (const grant of grantsOf(actor)) {
+    if (!ROLE_ACTIONS[grant.role].has(action)) continue;
+    if (grant.agencyId === null) {
+      if (mayBeGlobal(grant.role)) return { everywhere: true };
+      continue;
+    }
+    roots.add(grant.agencyId);
+  }
+  return { everywhere: false, roots: [...roots].sort() };
 }

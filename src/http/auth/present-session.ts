@@ -1,5 +1,6 @@
 import type { ResolvedSession } from '#app/auth/resolve-session.ts';
 import type { RoleGrant } from '#domain/auth/actor.ts';
+import { ACTIONS, canAnywhere, type Action } from '#domain/auth/policy.ts';
 import { z } from 'zod';
 
 export const RoleGrantView = z.object({
@@ -14,6 +15,11 @@ export const SessionView = z.union([
     signedIn: z.literal(true),
     user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
     grants: z.array(RoleGrantView),
+    actions: z
+      .array(z.enum(ACTIONS))
+      .describe(
+        'the actions the user may do in at least one agency, sorted: for showing only what they can use (the server still checks each request)',
+      ),
     csrfToken: z.string().describe('send it in the x-csrf-token header of every POST/PUT/DELETE'),
     expiresAt: z.string(),
   }),
@@ -22,6 +28,11 @@ export type SessionView = z.infer<typeof SessionView>;
 
 function presentGrants(grants: readonly RoleGrant[]): { role: string; agencyId: string | null }[] {
   return grants.map((grant) => ({ role: grant.role, agencyId: grant.agencyId }));
+}
+
+/** The policy's actions the actor holds somewhere (in any agency of any grant), sorted. */
+function actionsOf(actor: ResolvedSession['actor']): Action[] {
+  return ACTIONS.filter((action) => canAnywhere(actor, action)).sort();
 }
 
 export function presentSession(session: ResolvedSession | null): SessionView {
@@ -34,6 +45,7 @@ export function presentSession(session: ResolvedSession | null): SessionView {
       displayName: session.actor.displayName,
     },
     grants: presentGrants(session.actor.grants),
+    actions: actionsOf(session.actor),
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
   };

@@ -22,7 +22,7 @@ export interface SessionCookieSettings {
 /**
  * Staff sessions over HTTP (issue 5, point 1): the `hl_session` cookie is resolved on every
  * request into the request context's actor, so the handlers, use cases and the audit chain see
- * who acts. Nothing is refused here: routes refuse with `requirePolicy` / `requireCsrf`.
+ * who acts. Nothing is refused here: routes refuse by their declared access (route-access.ts).
  */
 export async function registerSessionAuth(
   app: ZodApp,

@@ -3,6 +3,17 @@ import type { RatingAppealItem } from '#app/ratings/list-dossier-corrections-and
 import type { RatingCorrectionItem } from '#app/ratings/list-rating-corrections.ts';
 
 const OfficialRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+/**
+ * Who proposed, decided, appealed or keyed a slip in: the signed-in account (its display name)
+ * and the official it is linked to, if any. `userId` is null on records made before staff
+ * accounts, which name only an official (`name` is then the official's).
+ */
+export const StaffRefSchema = z.object({
+  userId: z.string().nullable(),
+  name: z.string(),
+  official: OfficialRef.nullable(),
+});
 const RatingValues = z.object({
   satisfaction: z.number(),
   answers: z.record(z.string(), z.unknown()),
@@ -20,12 +31,12 @@ export const RatingCorrectionSchema = z.object({
   original: RatingValues,
   corrected: RatingValues,
   reason: z.string(),
-  proposedBy: OfficialRef,
+  proposedBy: StaffRefSchema,
   proposedAt: z.string(),
   decision: z
     .object({
       decision: z.enum(['approved', 'rejected']),
-      decidedBy: OfficialRef,
+      decidedBy: StaffRefSchema,
       reason: z.string().nullable(),
       decidedAt: z.string(),
     })
@@ -37,6 +48,7 @@ export const RatingAppealSchema = z.object({
   id: z.string(),
   ratingId: z.string(),
   official: OfficialRef,
+  filedBy: StaffRefSchema.nullable(),
   reason: z.string(),
   filedAt: z.string(),
 });
@@ -73,6 +85,7 @@ export function presentRatingAppeal(item: RatingAppealItem): z.infer<typeof Rati
     id: item.id,
     ratingId: item.ratingId,
     official: item.official,
+    filedBy: item.filedBy,
     reason: item.reason,
     filedAt: item.filedAt.toISOString(),
   };

@@ -3,7 +3,6 @@ import { createCheckpoint } from '#app/audit/create-checkpoint.ts';
 import { listAuditEntries } from '#app/audit/list-audit-entries.ts';
 import { getCheckpoint, listCheckpoints } from '#app/audit/list-checkpoints.ts';
 import { getLastVerification, verifyAudit } from '#app/audit/verify-audit.ts';
-import { agencyResource } from '#app/auth/agency-path.ts';
 import { SYSTEM_CHAIN } from '#domain/audit/audit-entry.ts';
 import {
   AuditEntryPageSchema,
@@ -11,8 +10,8 @@ import {
   CheckpointSummarySchema,
   SignedCheckpointSchema,
 } from '#shared/audit.view.ts';
-import { requireCsrf } from '../auth/csrf.ts';
-import { requirePolicy } from '../auth/require-policy.ts';
+import { ANY_AGENCY, PROVINCE_WIDE, auditChainOfQuery } from '../auth/resources.ts';
+import { policy, publicAccess } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 import { presentAuditEntry } from '../presenters/present-audit.ts';
 
@@ -49,12 +48,9 @@ export function registerAuditRoutes(app: ZodApp, ctx: HttpContext): void {
     '/api/v1/audit/entries',
     {
       // One chain needs audit.read over that agency; the whole log (every chain) a province-wide grant.
-      preHandler: requirePolicy('audit.read', async (request) => {
-        const { agencyId } = request.query as { agencyId?: string };
-        return agencyId !== undefined && agencyId !== SYSTEM_CHAIN
-          ? agencyResource(ctx.deps.db, agencyId)
-          : { global: true };
-      }),
+      config: {
+        access: policy('audit.read', auditChainOfQuery(ctx.deps.db)),
+      },
       schema: {
         tags,
         summary: 'The audit log, newest first: filter by chain (agency), action, actor and time',
@@ -75,6 +71,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/audit/checkpoints',
     {
+      config: { access: publicAccess('checkpoints are published so anyone can hold the log to them') },
       schema: {
         tags,
         summary: 'Published checkpoints of the audit chains, newest first (public)',
@@ -91,6 +88,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/audit/checkpoints/:id',
     {
+      config: { access: publicAccess('checkpoints are published so anyone can hold the log to them') },
       schema: {
         tags,
         summary:
@@ -112,7 +110,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/audit/checkpoints',
     {
-      preHandler: [requireCsrf, requirePolicy('audit.verify', { global: true })],
+      config: { access: policy('audit.verify', PROVINCE_WIDE) },
       schema: { tags, summary: 'Checkpoint every chain head now', response: { 201: SignedCheckpointSchema } },
     },
     async (_request, reply) => reply.status(201).send(await createCheckpoint(ctx.deps)),
@@ -120,7 +118,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/audit/verify',
     {
-      preHandler: [requireCsrf, requirePolicy('audit.verify', { global: true })],
+      config: { access: policy('audit.verify', PROVINCE_WIDE) },
       schema: {
         tags,
         summary: 'Recompute every chain and the audited data now; the result is stored',
@@ -132,7 +130,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/audit/verification',
     {
-      preHandler: requirePolicy('audit.read', { anyAgency: true }),
+      config: { access: policy('audit.read', ANY_AGENCY) },
       schema: {
         tags,
         summary: 'The last stored verification (null when none ran yet)',

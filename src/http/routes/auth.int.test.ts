@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentRequestContext } from '#app/request-context.ts';
+import { ACTIONS } from '#domain/auth/policy.ts';
 import { buildApp } from '#http/app.ts';
+import { publicAccess } from '#http/auth/route-access.ts';
 import { createStaffUser, TEST_PASSWORD } from '#test/support/factories.ts';
 import { createTestApp, signInAs, type TestApp } from '#test/support/http.ts';
 
@@ -29,7 +31,12 @@ async function session(t: TestApp, cookie?: string) {
     ...(cookie ? { headers: { cookie } } : {}),
   });
   expect(response.statusCode).toBe(200);
-  return response.json<{ signedIn: boolean; user?: { username: string }; grants?: unknown[] }>();
+  return response.json<{
+    signedIn: boolean;
+    user?: { username: string };
+    grants?: unknown[];
+    actions?: string[];
+  }>();
 }
 
 function signInRequest(t: TestApp, username: string, password: string) {
@@ -46,6 +53,8 @@ describe('staff sign-in and sessions', () => {
     expect(cookie?.secure).toBeUndefined();
     const body = response.json<{ signedIn: boolean; csrfToken: string; grants: unknown[] }>();
     expect(body).toMatchObject({ signedIn: true, grants: [{ role: 'system_admin', agencyId: null }] });
+    // An administrator holds every action of the policy, listed sorted.
+    expect(body).toMatchObject({ actions: [...ACTIONS].sort() });
     const rows = await t.deps.db.selectFrom('staff_session').select('id').execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.id).not.toBe(cookie?.value);
@@ -78,7 +87,12 @@ describe('staff sign-in and sessions', () => {
       context: { deps: t.deps, databaseKind: t.database.kind, version: 'test' },
       logLevel: 'silent',
     });
-    probe.get('/api/v1/test/actor', () => currentRequestContext().actor);
+    // Every /api route declares its access (the app refuses to start otherwise).
+    probe.get(
+      '/api/v1/test/actor',
+      { config: { access: publicAccess('test probe') } },
+      () => currentRequestContext().actor,
+    );
     try {
       const anonymous = await probe.inject({ method: 'GET', url: '/api/v1/test/actor' });
       expect(anonymous.json()).toEqual({ kind: 'anonymous' });
@@ -206,7 +220,28 @@ describe('staff sign-in and sessions', () => {
     expect(response.json()).toEqual({ ended: 2 });
     expect((await session(t, laptop.cookie)).signedIn).toBe(false);
     expect((await session(t, phone.cookie)).signedIn).toBe(false);
-    expect((await session(t, other.cookie)).signedIn).toBe(true);
+    const kept = await session(t, other.cookie);
+    expect(kept.signedIn).toBe(true);
+    // An auditor only reads (and verifies the audit chain).
+    expect(kept.actions).toEqual(expect.arrayContaining(['audit.read', 'audit.verify', 'dossier.read']));
+    expect(kept.actions).not.toContain('dossier.write');
+    expect(kept.actions).not.toContain('user.manage');
+  });
+
+  it('lists the actions a role holds somewhere, whatever agency its grant covers', async () => {
+    const t = await setUp();
+    const counter = await t.signInWithRole('counter_official', 'H99.01');
+    const answer = await session(t, counter.cookie);
+    expect(answer).toMatchObject({ signedIn: true, grants: [{ role: 'counter_official' }] });
+    expect(answer.actions).toEqual(
+      expect.arrayContaining(['dossier.read', 'dossier.write', 'rating.key_paper', 'score.read']),
+    );
+    for (const action of ['user.manage', 'audit.read', 'device.manage', 'integrity.read']) {
+      expect(answer.actions).not.toContain(action);
+    }
+    expect(answer.actions).toEqual([...(answer.actions ?? [])].sort());
+    // Signed out: no actions at all, only signedIn: false.
+    expect(await session(t)).toEqual({ signedIn: false });
   });
 
   it('changes the password under the rules, keeping this session and ending the others', async () => {

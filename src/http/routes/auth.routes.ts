@@ -7,6 +7,7 @@ import { signOutEverywhere } from '#app/auth/sign-out-everywhere.ts';
 import { PASSWORD_MAX_LENGTH } from '#app/auth/passwords.ts';
 import { DomainError } from '#domain/errors.ts';
 import { requireCsrf } from '../auth/csrf.ts';
+import { publicAccess, signedInAccess } from '../auth/route-access.ts';
 import { presentSession, SessionView } from '../auth/present-session.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-auth.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
@@ -23,7 +24,7 @@ export function registerAuthRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/auth/sign-in',
     {
-      config: publicRateLimit,
+      config: { ...publicRateLimit, access: publicAccess('signing in') },
       schema: {
         tags,
         summary: 'Sign in with username and password; sets the hl_session cookie',
@@ -44,6 +45,7 @@ export function registerAuthRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/auth/session',
     {
+      config: { access: publicAccess('answers signedIn: false without a session') },
       schema: {
         tags,
         summary: 'Who is signed in (roles, CSRF token), or signedIn: false',
@@ -57,7 +59,11 @@ export function registerAuthRoutes(app: ZodApp, ctx: HttpContext): void {
   );
   app.post(
     '/api/v1/auth/sign-out',
-    { preHandler: requireCsrf, schema: { tags, summary: 'End this session and clear its cookie' } },
+    {
+      config: { access: publicAccess('ending one’s own session, if any (CSRF-checked when there is one)') },
+      preHandler: requireCsrf,
+      schema: { tags, summary: 'End this session and clear its cookie' },
+    },
     async (request, reply) => {
       if (request.staffSession) await signOut(ctx.deps, request.staffSession.sessionId);
       clearSessionCookie(request, reply);
@@ -67,7 +73,7 @@ export function registerAuthRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/auth/sign-out-everywhere',
     {
-      preHandler: requireCsrf,
+      config: { access: signedInAccess },
       schema: {
         tags,
         summary: 'End every session of the signed-in user (all devices), this one included',
@@ -85,7 +91,7 @@ export function registerAuthRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/auth/password',
     {
-      preHandler: requireCsrf,
+      config: { access: signedInAccess },
       schema: {
         tags,
         summary: "Change one's own password; the other sessions of the user end",

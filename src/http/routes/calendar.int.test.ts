@@ -15,7 +15,7 @@ describe('calendar API (the calendar is data)', () => {
     await t.close();
   });
   const year = async (y: number) =>
-    (await t.app.inject({ method: 'GET', url: `/api/v1/calendar/${y}` })).json<CalendarYear>();
+    (await t.inject({ method: 'GET', url: `/api/v1/calendar/${y}` })).json<CalendarYear>();
 
   it('ships the announced 2025 days: Tết 27–31/1, the 26/4 ↔ 2/5 swap (Bộ luật Lao động 2019 Điều 112)', async () => {
     const days = new Map((await year(2025)).days.map((day) => [day.date, day]));
@@ -28,13 +28,13 @@ describe('calendar API (the calendar is data)', () => {
   it('lets the provincial office announce a day off, which moves due dates, and take it back', async () => {
     const due = async () =>
       (
-        await t.app.inject({
+        await t.inject({
           method: 'GET',
           url: '/api/v1/calendar/due-date?receivedAt=2026-06-01T09:00:00%2B07:00&value=3&unit=working_days',
         })
       ).json<{ dueDate: string; explanation: string[] }>();
     expect((await due()).dueDate).toBe('2026-06-04');
-    const put = await t.app.inject({
+    const put = await t.inject({
       method: 'PUT',
       url: '/api/v1/calendar/days/2026-06-03',
       payload: { kind: 'day_off', name: 'Nghỉ theo thông báo' },
@@ -42,22 +42,22 @@ describe('calendar API (the calendar is data)', () => {
     expect(put.statusCode).toBe(204);
     expect((await due()).dueDate).toBe('2026-06-05');
     expect((await year(2026)).days.some((day) => day.date === '2026-06-03' && !day.isWorking)).toBe(true);
-    expect(
-      (await t.app.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2026-06-03' })).statusCode,
-    ).toBe(204);
+    expect((await t.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2026-06-03' })).statusCode).toBe(
+      204,
+    );
     expect((await due()).dueDate).toBe('2026-06-04');
-    const missing = await t.app.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2026-06-03' });
+    const missing = await t.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2026-06-03' });
     expect(missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 
   it('refuses a bad date or kind', async () => {
-    const bad = await t.app.inject({
+    const bad = await t.inject({
       method: 'PUT',
       url: '/api/v1/calendar/days/2026-02-30',
       payload: { kind: 'day_off', name: 'x' },
     });
     expect(bad.statusCode).toBe(400);
-    const badKind = await t.app.inject({
+    const badKind = await t.inject({
       method: 'PUT',
       url: '/api/v1/calendar/days/2026-02-20',
       payload: { kind: 'party', name: 'x' },

@@ -5,6 +5,8 @@ import { computeDueDate } from '#domain/calendar/due-date.ts';
 import { IsoDateSchema, TIME_LIMIT_UNITS } from '#shared/catalog.schema.ts';
 import { InstantSchema } from '#shared/dossier.schema.ts';
 import { LIMITS } from '#shared/limits.ts';
+import { PROVINCE_WIDE } from '../auth/resources.ts';
+import { policy, publicAccess } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 
 const DayKindSchema = z.enum(['holiday', 'day_off', 'working_day']);
@@ -12,9 +14,14 @@ const DayKindSchema = z.enum(['holiday', 'day_off', 'working_day']);
 /** Working-day calendar: the year's days off and swaps, announced exceptions, due-date calculator. */
 export function registerCalendarRoutes(app: ZodApp, ctx: HttpContext): void {
   const tags = ['calendar'];
+  // Days off and due dates are announced publicly (Bộ luật Lao động Điều 112, the province's
+  // notices); citizens may check their own due date.
+  const announced = publicAccess('the working calendar is public information');
+  const write = policy('calendar.write', PROVINCE_WIDE);
   app.get(
     '/api/v1/calendar/:year',
     {
+      config: { access: announced },
       schema: {
         tags,
         summary:
@@ -39,6 +46,7 @@ export function registerCalendarRoutes(app: ZodApp, ctx: HttpContext): void {
   app.put(
     '/api/v1/calendar/days/:date',
     {
+      config: { access: write },
       schema: {
         tags,
         summary: 'Announce a day off / holiday / swapped working day (provincial office)',
@@ -53,7 +61,10 @@ export function registerCalendarRoutes(app: ZodApp, ctx: HttpContext): void {
   );
   app.delete(
     '/api/v1/calendar/days/:date',
-    { schema: { tags, summary: 'Remove an announced exception', params: z.object({ date: IsoDateSchema }) } },
+    {
+      config: { access: write },
+      schema: { tags, summary: 'Remove an announced exception', params: z.object({ date: IsoDateSchema }) },
+    },
     async (request, reply) => {
       await clearCalendarDay(ctx.deps, request.params.date);
       return reply.status(204).send();
@@ -62,6 +73,7 @@ export function registerCalendarRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/calendar/due-date',
     {
+      config: { access: announced },
       schema: {
         tags,
         summary: 'Compute a due date (BLDS 2015 Điều 147–148, Nghị định 61/2018 Điều 18)',

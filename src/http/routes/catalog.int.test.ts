@@ -15,7 +15,7 @@ describe('catalog API', () => {
     await t.close();
   });
   const post = (url: string, payload: unknown, contentType = 'application/json') =>
-    t.app.inject({
+    t.inject({
       method: 'POST',
       url,
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
@@ -34,9 +34,7 @@ describe('catalog API', () => {
     const response = await post('/api/v1/catalog/agencies/import', csv, 'text/csv');
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ kind: 'agencies', rows: 5, created: 5, updated: 0 });
-    const tree = (await t.app.inject({ method: 'GET', url: '/api/v1/agencies?tree=true' })).json<
-      AgencyNode[]
-    >();
+    const tree = (await t.inject({ method: 'GET', url: '/api/v1/agencies?tree=true' })).json<AgencyNode[]>();
     expect(tree.map((node) => node.code)).toEqual(['X01']);
     const district = tree[0]!.children.find((node) => node.code === 'X01.D01');
     expect(district?.children.map((node) => node.code)).toEqual(['X01.C01']);
@@ -97,7 +95,7 @@ describe('catalog API', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'PROCEDURE_CODE_TAKEN' } });
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/procedures' })).json<
+    const list = (await t.inject({ method: 'GET', url: '/api/v1/procedures' })).json<
       { code: string; receiptCutoff: string; timeLimit: unknown }[]
     >();
     expect(list.find((p) => p.code === 'P.H')).toMatchObject({
@@ -124,11 +122,11 @@ describe('catalog API', () => {
     const csv =
       'code,fullName,agencyCode,roles,activeFrom,activeTo,email\nCB9,Phạm Thị Dung,X01.S01,counter;focal,2024-01-01,,\n';
     expect((await post('/api/v1/catalog/officials/import', csv, 'text/csv')).statusCode).toBe(200);
-    const desks = (await t.app.inject({ method: 'GET', url: '/api/v1/desks' })).json<
+    const desks = (await t.inject({ method: 'GET', url: '/api/v1/desks' })).json<
       { code: string; counters: { code: string }[] }[]
     >();
     expect(desks[0]).toMatchObject({ code: 'TTHCC', counters: [{ code: 'Q01' }] });
-    const officials = (await t.app.inject({ method: 'GET', url: '/api/v1/officials' })).json<
+    const officials = (await t.inject({ method: 'GET', url: '/api/v1/officials' })).json<
       { code: string; roles: string[] }[]
     >();
     expect(officials[0]).toMatchObject({ code: 'CB9', roles: ['counter', 'focal'] });
@@ -155,7 +153,7 @@ describe('catalog API', () => {
   it('normalizes NFD text to NFC at the edge', async () => {
     const nfd = 'Sở Y tế'.normalize('NFD');
     await post('/api/v1/agencies', { code: 'X01.S02', name: nfd, level: 'department', parentCode: 'X01' });
-    const agencies = (await t.app.inject({ method: 'GET', url: '/api/v1/agencies' })).json<
+    const agencies = (await t.inject({ method: 'GET', url: '/api/v1/agencies' })).json<
       { code: string; name: string }[]
     >();
     expect(agencies.find((agency) => agency.code === 'X01.S02')?.name).toBe('Sở Y tế'.normalize('NFC'));

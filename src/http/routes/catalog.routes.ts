@@ -14,6 +14,8 @@ import {
   OfficialInputSchema,
   ProcedureInputSchema,
 } from '#shared/catalog.schema.ts';
+import { ANY_AGENCY, PROVINCE_WIDE, agencyOfBodyCode, parentAgencyOfBody } from '../auth/resources.ts';
+import { policy, type RouteAccess } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 import {
   presentAgency,
@@ -29,10 +31,14 @@ const Created = z.object({ id: z.string(), created: z.boolean() });
 export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
   const { deps } = ctx;
   const tags = ['catalog'];
+  // The catalog is public information (NĐ 61/2018 Điều 13: procedures and the desks are
+  // published): every staff role reads all of it; writes are scoped to the agency they touch.
+  const read: RouteAccess = policy('catalog.read', ANY_AGENCY);
 
   app.get(
     '/api/v1/agencies',
     {
+      config: { access: read },
       schema: {
         tags,
         summary: 'Agencies (flat, or nested with ?tree=true)',
@@ -46,19 +52,25 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
   );
   app.post(
     '/api/v1/agencies',
-    { schema: { tags, summary: 'Create an agency', body: AgencyInputSchema, response: { 201: Created } } },
+    {
+      config: { access: policy('catalog.write', parentAgencyOfBody(deps.db)) },
+      schema: { tags, summary: 'Create an agency', body: AgencyInputSchema, response: { 201: Created } },
+    },
     async (request, reply) =>
       reply
         .status(201)
         .send(await inTransaction(deps.db, (trx) => saveAgency(trx, request.body, deps, 'create'))),
   );
 
-  app.get('/api/v1/desks', { schema: { tags, summary: 'One-stop desks with their counters' } }, async () =>
-    (await listDesks(deps.db)).map(presentDesk),
+  app.get(
+    '/api/v1/desks',
+    { config: { access: read }, schema: { tags, summary: 'One-stop desks with their counters' } },
+    async () => (await listDesks(deps.db)).map(presentDesk),
   );
   app.post(
     '/api/v1/desks',
     {
+      config: { access: policy('catalog.write', agencyOfBodyCode(deps.db)) },
       schema: { tags, summary: 'Create a one-stop desk', body: DeskInputSchema, response: { 201: Created } },
     },
     async (request, reply) =>
@@ -69,6 +81,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/counters',
     {
+      config: { access: policy('catalog.write', agencyOfBodyCode(deps.db)) },
       schema: {
         tags,
         summary: 'Create a counter of a desk',
@@ -84,12 +97,16 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
 
   app.get(
     '/api/v1/officials',
-    { schema: { tags, summary: 'Officials', querystring: z.object({ agencyId: z.uuid().optional() }) } },
+    {
+      config: { access: read },
+      schema: { tags, summary: 'Officials', querystring: z.object({ agencyId: z.uuid().optional() }) },
+    },
     async (request) => (await listOfficials(deps.db, request.query.agencyId)).map(presentOfficial),
   );
   app.post(
     '/api/v1/officials',
     {
+      config: { access: policy('catalog.write', agencyOfBodyCode(deps.db)) },
       schema: { tags, summary: 'Create an official', body: OfficialInputSchema, response: { 201: Created } },
     },
     async (request, reply) =>
@@ -101,6 +118,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/procedures',
     {
+      config: { access: read },
       schema: {
         tags,
         summary: 'Procedures',
@@ -112,6 +130,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/procedures',
     {
+      config: { access: policy('catalog.write', PROVINCE_WIDE) },
       schema: { tags, summary: 'Create a procedure', body: ProcedureInputSchema, response: { 201: Created } },
     },
     async (request, reply) =>
@@ -123,6 +142,7 @@ export function registerCatalogRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/catalog/:kind/import',
     {
+      config: { access: policy('catalog.write', PROVINCE_WIDE) },
       schema: {
         tags,
         summary: 'Bulk import (CSV with header row, or JSON array); all-or-nothing, upsert by code',

@@ -1,13 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierScoreView } from '#shared/score.view.ts';
-import type { AppDeps } from '#app/deps.ts';
 import { parseStaffNetworks } from '#app/ratings/rating-origin.ts';
 import { issueRatingToken } from '#app/ratings/rating-tokens.ts';
-import { buildApp } from '#http/app.ts';
-import { createTestDatabase } from '#test/support/db.ts';
 import { finishedTestDossier, receivedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
-import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
 import { countRows, createTestApp, type TestApp } from '#test/support/http.ts';
 
 interface Issued {
@@ -36,7 +32,7 @@ describe('citizen online rating: /r/<token> and /danh-gia (issue 4)', () => {
   });
 
   const issue = async (ref: string) =>
-    (await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${ref}/rating-token` })).json<Issued>();
+    (await t.inject({ method: 'POST', url: `/api/v1/dossiers/${ref}/rating-token` })).json<Issued>();
 
   it('issues one stable, unguessable token per dossier, with a verification code', async () => {
     const first = await issue(finished.code);
@@ -109,7 +105,7 @@ describe('citizen online rating: /r/<token> and /danh-gia (issue 4)', () => {
     expect(response.statusCode, response.body).toBe(201);
     expect(response.body).toContain('Cảm ơn');
     const score = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${finished.code}/score` })
+      await t.inject({ method: 'GET', url: `/api/v1/dossiers/${finished.code}/score` })
     ).json<DossierScoreView>();
     expect(score.indicators.find((i) => i.indicator === 'cs3')).toMatchObject({
       citizenPoints: 1,
@@ -166,39 +162,24 @@ describe('citizen online rating: /r/<token> and /danh-gia (issue 4)', () => {
 async function openApp(
   options: { staffNetworks?: string; publicRateLimit?: { max: number; timeWindowMs: number } } = {},
 ): Promise<TestApp & { finishedDossier(): Promise<{ id: string; code: string; url: string }> }> {
-  const database = await createTestDatabase();
-  const deps: AppDeps = {
-    ...buildDeps(database.db, () => Date.parse('2025-07-20T10:00:00+07:00')),
-    ...(options.staffNetworks !== undefined
-      ? { staffNetworks: parseStaffNetworks(options.staffNetworks) }
-      : {}),
-  };
-  await seedTestCatalog(deps);
-  const app = await buildApp({
-    context: { deps, databaseKind: database.kind, version: 'test' },
-    logLevel: 'silent',
+  const t = await createTestApp({
+    now: () => Date.parse('2025-07-20T10:00:00+07:00'),
     ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),
+    ...(options.staffNetworks !== undefined
+      ? { deps: { staffNetworks: parseStaffNetworks(options.staffNetworks) } }
+      : {}),
   });
   let day = 1;
   const finishedDossier = async () => {
     day += 1;
-    const dossier = await finishedTestDossier(deps, {
+    const dossier = await finishedTestDossier(t.deps, {
       receivedAt: `2025-07-0${day}T09:00:00+07:00`,
       finishedAt: `2025-07-1${day}T09:00:00+07:00`,
     });
-    const issued = await issueRatingToken(deps, { id: dossier.id });
+    const issued = await issueRatingToken(t.deps, { id: dossier.id });
     return { id: dossier.id, code: dossier.code, url: `/r/${issued.token}` };
   };
-  return {
-    app,
-    database,
-    deps,
-    finishedDossier,
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
+  return { ...t, finishedDossier };
 }
 
 const formOf = (fields: Record<string, string>) => ({
@@ -433,7 +414,7 @@ describe('opt-in contact details for a follow-up, stored apart from the rating (
       }
       expect(await contactsOf(t, typedButNotTicked.id)).toEqual([]);
 
-      const listed = await t.app.inject({
+      const listed = await t.inject({
         method: 'GET',
         url: `/api/v1/dossiers/${ticked.code}/follow-up-contacts`,
       });
@@ -443,12 +424,12 @@ describe('opt-in contact details for a follow-up, stored apart from the rating (
         dossierCode: ticked.code,
         contacts: [{ ratingId: rating.id, name: 'Nguyễn Thị Hoa', phone: '0912345678' }],
       });
-      const none = await t.app.inject({
+      const none = await t.inject({
         method: 'GET',
         url: `/api/v1/dossiers/${typedButNotTicked.id}/follow-up-contacts`,
       });
       expect(none.json<{ contacts: unknown[] }>().contacts).toEqual([]);
-      const unknown = await t.app.inject({
+      const unknown = await t.inject({
         method: 'GET',
         url: '/api/v1/dossiers/H99.01-990101-9999/follow-up-contacts',
       });

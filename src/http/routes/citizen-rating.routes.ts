@@ -6,7 +6,10 @@ import { ratingOrigin } from '#app/ratings/rating-origin.ts';
 import { DomainError, type ErrorCode } from '#domain/errors.ts';
 import { answersToPoints, type AnswerPoints } from '#shared/questionnaire.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { dossierOfParam } from '../auth/resources.ts';
+import { policy, publicAccess } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
+import { dossierRef } from '../dossier-ref.ts';
 import { handleError, statusOf } from '../errors.ts';
 import { publicRateLimit } from '../rate-limits.ts';
 import { publicAsset, RATING_PAGE_CSP } from '../pages/public-assets.ts';
@@ -145,15 +148,22 @@ function pageErrors(error: unknown, request: FastifyRequest, reply: FastifyReply
  * the staff API that issues a dossier's token for its slip.
  */
 export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void {
+  // Citizens need no account (issue 4): the token or the verification code is the credential.
+  const citizens = publicAccess('citizens rate with their token or verification code');
+  const dossier = dossierOfParam(ctx.deps.db);
   app.get(
     '/danh-gia',
-    { config: publicRateLimit, errorHandler: pageErrors, schema: { hide: true, querystring: LangQuery } },
+    {
+      config: { ...publicRateLimit, access: citizens },
+      errorHandler: pageErrors,
+      schema: { hide: true, querystring: LangQuery },
+    },
     (request, reply) => html(reply, 200, renderLookupPage(request.query.lang)),
   );
   app.post(
     '/danh-gia',
     {
-      config: publicRateLimit,
+      config: { ...publicRateLimit, access: citizens },
       errorHandler: pageErrors,
       schema: {
         hide: true,
@@ -183,7 +193,7 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
   app.get(
     '/r/:token',
     {
-      config: publicRateLimit,
+      config: { ...publicRateLimit, access: citizens },
       errorHandler: pageErrors,
       schema: { hide: true, params: TokenParams, querystring: LangQuery },
     },
@@ -201,7 +211,7 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
   app.post(
     '/r/:token',
     {
-      config: publicRateLimit,
+      config: { ...publicRateLimit, access: citizens },
       errorHandler: pageErrors,
       schema: {
         hide: true,
@@ -257,6 +267,7 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
   app.post(
     '/api/v1/dossiers/:ref/rating-token',
     {
+      config: { access: policy('rating.issue_token', dossier, { hideAs: 'DOSSIER_NOT_FOUND' }) },
       schema: {
         tags: ['ratings'],
         summary:
@@ -281,6 +292,7 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
   app.get(
     '/api/v1/dossiers/:ref/follow-up-contacts',
     {
+      config: { access: policy('contact.read', dossier, { hideAs: 'DOSSIER_NOT_FOUND' }) },
       schema: {
         tags: ['ratings'],
         summary:
@@ -320,7 +332,10 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
   // The pages' script and style sheet, by a name that changes with the content (so cached for good).
   app.get(
     '/assets-public/:file',
-    { schema: { hide: true, params: z.object({ file: z.string().max(100) }) } },
+    {
+      config: { access: publicAccess('the citizen pages’ script and style sheet') },
+      schema: { hide: true, params: z.object({ file: z.string().max(100) }) },
+    },
     (request, reply) => {
       const asset = publicAsset(request.params.file);
       if (asset === undefined) throw new DomainError('NOT_FOUND');
@@ -331,8 +346,4 @@ export function registerCitizenRatingRoutes(app: ZodApp, ctx: HttpContext): void
         .send(asset.body);
     },
   );
-}
-
-function dossierRef(ref: string): { id: string } | { code: string } {
-  return /^[0-9a-f-]{36}$/i.test(ref) ? { id: ref.toLowerCase() } : { code: ref };
 }

@@ -18,7 +18,7 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    counterId = await createTestCounter(t.app, TEST_CATALOG.department);
+    counterId = await createTestCounter(t, TEST_CATALOG.department);
     dossiers.push(
       await finishedTestDossier(t.deps),
       await finishedTestDossier(t.deps),
@@ -31,13 +31,13 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
   });
 
   it('registers a device to a counter and pairs it once with its one-time code', async () => {
-    const unknownCounter = await t.app.inject({
+    const unknownCounter = await t.inject({
       method: 'POST',
       url: '/api/v1/devices',
       payload: { counterId: '00000000-0000-4000-8000-000000000000', name: 'Máy tính bảng' },
     });
     expect(unknownCounter.json()).toMatchObject({ error: { code: 'COUNTER_NOT_FOUND' } });
-    const registered = await t.app.inject({
+    const registered = await t.inject({
       method: 'POST',
       url: '/api/v1/devices',
       payload: { counterId, name: 'Máy tính bảng quầy 1' },
@@ -49,34 +49,34 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     const stored = await t.deps.db.selectFrom('rating_device').selectAll().executeTakeFirstOrThrow();
     expect(stored.pairing_code_digest).not.toContain(pairingCode);
 
-    const wrong = await t.app.inject({
+    const wrong = await t.inject({
       method: 'POST',
       url: '/api/v1/devices/pair',
       payload: { pairingCode: 'ZZZZZZZZ', publicKey: device.publicKeyBase64 },
     });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json()).toMatchObject({ error: { code: 'DEVICE_PAIRING_INVALID' } });
-    const notP256 = await t.app.inject({
+    const notP256 = await t.inject({
       method: 'POST',
       url: '/api/v1/devices/pair',
       payload: { pairingCode, publicKey: Buffer.alloc(64, 7).toString('base64') },
     });
     expect(notP256.statusCode).toBe(400);
 
-    const paired = await t.app.inject({
+    const paired = await t.inject({
       method: 'POST',
       url: '/api/v1/devices/pair',
       payload: { pairingCode: pairingCode.toLowerCase(), publicKey: device.publicKeyBase64 },
     });
     expect(paired.statusCode, paired.body).toBe(200);
     expect(paired.json()).toMatchObject({ deviceId, name: 'Máy tính bảng quầy 1' });
-    const again = await t.app.inject({
+    const again = await t.inject({
       method: 'POST',
       url: '/api/v1/devices/pair',
       payload: { pairingCode, publicKey: makeTestDevice().publicKeyBase64 },
     });
     expect(again.json()).toMatchObject({ error: { code: 'DEVICE_PAIRING_INVALID' } });
-    const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/devices' })).json<{
+    const listed = (await t.inject({ method: 'GET', url: '/api/v1/devices' })).json<{
       devices: { deviceId: string; status: string }[];
     }>();
     expect(listed.devices).toEqual([expect.objectContaining({ deviceId, status: 'paired' })]);
@@ -98,14 +98,14 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     const events = eventReader(stream);
     expect((await events.next('ready')).data).toMatchObject({ deviceId });
 
-    const notReady = await t.app.inject({
+    const notReady = await t.inject({
       method: 'POST',
       url: `/api/v1/dossiers/${dossiers[2]!.code}/rating-invitations`,
       payload: { deviceId },
     });
     expect(notReady.json()).toMatchObject({ error: { code: 'RATING_NOT_READY' } });
 
-    const invited = await t.app.inject({
+    const invited = await t.inject({
       method: 'POST',
       url: `/api/v1/dossiers/${dossiers[0]!.code}/rating-invitations`,
       payload: { deviceId },
@@ -141,7 +141,7 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     };
     const before = await countRows(t.deps, ['rating']);
     const official = makeTestDevice().ratingRequest(body);
-    const forged = await t.app.inject({
+    const forged = await t.inject({
       method: 'POST',
       url: `/api/v1/devices/${deviceId}/ratings`,
       ...official,
@@ -149,7 +149,7 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     expect(forged.statusCode).toBe(401);
     expect(forged.json()).toMatchObject({ error: { code: 'DEVICE_UNAUTHORIZED' } });
     const signed = device.ratingRequest(body);
-    const tampered = await t.app.inject({
+    const tampered = await t.inject({
       method: 'POST',
       url: `/api/v1/devices/${deviceId}/ratings`,
       headers: signed.headers,
@@ -158,14 +158,14 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     expect(tampered.statusCode).toBe(401);
     expect(await countRows(t.deps, ['rating'])).toEqual(before);
 
-    const first = await t.app.inject({
+    const first = await t.inject({
       method: 'POST',
       url: `/api/v1/devices/${deviceId}/ratings`,
       ...signed,
     });
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ counts: true, dossierCode: dossiers[0]!.code });
-    const resent = await t.app.inject({
+    const resent = await t.inject({
       method: 'POST',
       url: `/api/v1/devices/${deviceId}/ratings`,
       ...signed,
@@ -187,15 +187,15 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
     });
     expect(rows[0]!.submitted_at.toISOString()).toBe('2025-07-20T02:59:30.000Z');
     // The token is spent: the QR link now refuses, and the dossier's score has the citizen's answers.
-    const qr = await t.app.inject({ method: 'GET', url: `/r/${invitation.token}` });
+    const qr = await t.inject({ method: 'GET', url: `/r/${invitation.token}` });
     expect(qr.statusCode).toBe(409);
   });
 
   it('keeps a device rating of an already rated dossier as a duplicate, and refuses forged tokens', async () => {
     const issued = (
-      await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${dossiers[1]!.code}/rating-token` })
+      await t.inject({ method: 'POST', url: `/api/v1/dossiers/${dossiers[1]!.code}/rating-token` })
     ).json<{ token: string }>();
-    await t.app.inject({
+    await t.inject({
       method: 'POST',
       url: `/r/${issued.token}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -207,7 +207,7 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
       satisfaction: 1,
       ratedAt: '2025-07-20T09:00:00+07:00',
     });
-    const duplicate = await t.app.inject({
+    const duplicate = await t.inject({
       method: 'POST',
       url: `/api/v1/devices/${deviceId}/ratings`,
       ...later,
@@ -220,7 +220,7 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
       satisfaction: 5,
       ratedAt: '2025-07-20T09:00:00+07:00',
     });
-    const refused = await t.app.inject({
+    const refused = await t.inject({
       method: 'POST',
       url: `/api/v1/devices/${deviceId}/ratings`,
       ...forged,
@@ -233,28 +233,27 @@ describe('counter rating devices: pairing, "Mời đánh giá", signed ratings (
       ratedAt: '2025-07-21T09:00:00+07:00',
     });
     expect(
-      (await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...future }))
-        .statusCode,
+      (await t.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/ratings`, ...future })).statusCode,
     ).toBe(400);
   });
 
   it('a revoked device can neither stream nor deliver', async () => {
-    expect(
-      (await t.app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/revoke` })).statusCode,
-    ).toBe(204);
+    expect((await t.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/revoke` })).statusCode).toBe(
+      204,
+    );
     const late = device.ratingRequest({
       id: 'kiosk-rating-0005',
       token: 'x'.repeat(30),
       satisfaction: 5,
       ratedAt: '2025-07-20T09:00:00+07:00',
     });
-    const refused = await t.app.inject({
+    const refused = await t.inject({
       method: 'POST',
       url: `/api/v1/devices/${deviceId}/ratings`,
       ...late,
     });
     expect(refused.json()).toMatchObject({ error: { code: 'DEVICE_UNAUTHORIZED' } });
-    const invite = await t.app.inject({
+    const invite = await t.inject({
       method: 'POST',
       url: `/api/v1/dossiers/${dossiers[1]!.code}/rating-invitations`,
       payload: { deviceId },
@@ -267,8 +266,8 @@ describe('counter device pairing is rate-limited (issue 4: public endpoints)', (
   it('refuses the (max+1)th pairing attempt from one address with 429, pairing nothing', async () => {
     const t = await createTestApp({ publicRateLimit: { max: 3, timeWindowMs: 60_000 } });
     try {
-      const counterId = await createTestCounter(t.app, TEST_CATALOG.department);
-      const registered = await t.app.inject({
+      const counterId = await createTestCounter(t, TEST_CATALOG.department);
+      const registered = await t.inject({
         method: 'POST',
         url: '/api/v1/devices',
         payload: { counterId, name: 'Ki-ốt' },
@@ -276,14 +275,14 @@ describe('counter device pairing is rate-limited (issue 4: public endpoints)', (
       const { pairingCode } = registered.json<{ pairingCode: string }>();
       const device = makeTestDevice();
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        const guess = await t.app.inject({
+        const guess = await t.inject({
           method: 'POST',
           url: '/api/v1/devices/pair',
           payload: { pairingCode: `GUESS${attempt}AA`, publicKey: device.publicKeyBase64 },
         });
         expect(guess.statusCode).toBe(403);
       }
-      const limited = await t.app.inject({
+      const limited = await t.inject({
         method: 'POST',
         url: '/api/v1/devices/pair',
         payload: { pairingCode, publicKey: device.publicKeyBase64 },

@@ -15,7 +15,17 @@ import { ratingOrigin } from '#app/ratings/rating-origin.ts';
 import { setRequestActor } from '#app/request-context.ts';
 import { DomainError } from '#domain/errors.ts';
 import { DEVICE_SIGNATURE_HEADER } from '#shared/device-protocol.ts';
+import {
+  ANY_AGENCY,
+  allOf,
+  counterOfBody,
+  deviceOfBody,
+  deviceOfParam,
+  dossierOfParam,
+} from '../auth/resources.ts';
+import { policy, publicAccess, signedAccess } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
+import { dossierRef } from '../dossier-ref.ts';
 import { keepRawJsonBody } from '../raw-json-body.ts';
 import { publicRateLimit } from '../rate-limits.ts';
 
@@ -88,10 +98,20 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
     openStreams.forEach((end) => end());
     done();
   });
-  app.get('/quay', { schema: { hide: true } }, (_request, reply) => reply.redirect('/quay/'));
+  const { db } = ctx.deps;
+  const device = deviceOfParam(db);
+  const manage = policy('device.manage', device, { hideAs: 'DEVICE_NOT_FOUND' });
+  // The device proves itself with its key's signature (checked by the handler), not a session.
+  const signedByDevice = signedAccess('the counter device signs the request with its own key');
+  app.get(
+    '/quay',
+    { config: { access: publicAccess('the counter device page') }, schema: { hide: true } },
+    (_request, reply) => reply.redirect('/quay/'),
+  );
   app.get(
     '/api/v1/devices',
     {
+      config: { access: policy(['device.manage', 'dossier.invite_rating'], ANY_AGENCY) },
       schema: {
         tags,
         summary: 'Counter rating devices (kiosks, tablets), with their counter and pairing status',
@@ -108,6 +128,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
   app.post(
     '/api/v1/devices',
     {
+      config: { access: policy('device.manage', counterOfBody(db)) },
       schema: {
         tags,
         summary: 'Register a rating device to a counter; returns its one-time pairing code',
@@ -120,6 +141,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
   app.post(
     '/api/v1/devices/:id/pairing-code',
     {
+      config: { access: manage },
       schema: {
         tags,
         summary: 'A new one-time pairing code (replaced tablet): the old key stops working once it pairs',
@@ -131,7 +153,10 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
   );
   app.post(
     '/api/v1/devices/:id/revoke',
-    { schema: { tags, summary: 'Take a device out of service', params: DeviceParams } },
+    {
+      config: { access: manage },
+      schema: { tags, summary: 'Take a device out of service', params: DeviceParams },
+    },
     async (request, reply) => {
       await revokeRatingDevice(ctx.deps, request.params.id);
       return reply.status(204).send();
@@ -141,7 +166,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
     '/api/v1/devices/pair',
     {
       // Public, and a pairing code is short: limited so it cannot be guessed.
-      config: publicRateLimit,
+      config: { ...publicRateLimit, access: publicAccess('the one-time pairing code is the credential') },
       schema: {
         tags,
         summary: 'The device pairs with its one-time code and registers the public half of its own key',
@@ -157,7 +182,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
   app.get(
     '/api/v1/devices/:id/events',
     {
-      config: publicRateLimit,
+      config: { ...publicRateLimit, access: signedByDevice },
       schema: {
         tags,
         summary:
@@ -189,6 +214,11 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
   app.post(
     '/api/v1/dossiers/:ref/rating-invitations',
     {
+      config: {
+        access: policy('dossier.invite_rating', allOf(dossierOfParam(db), deviceOfBody(db)), {
+          hideAs: 'DOSSIER_NOT_FOUND',
+        }),
+      },
       schema: {
         tags,
         summary:
@@ -206,10 +236,10 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
       },
     },
     async (request, reply) => {
-      const ref = Uuid.safeParse(request.params.ref).success
-        ? { id: request.params.ref.toLowerCase() }
-        : { code: request.params.ref };
-      const invitation = await inviteRating(ctx.deps, { dossierRef: ref, deviceId: request.body.deviceId });
+      const invitation = await inviteRating(ctx.deps, {
+        dossierRef: dossierRef(request.params.ref),
+        deviceId: request.body.deviceId,
+      });
       return reply.status(201).send({
         invitationId: invitation.invitationId,
         deviceId: invitation.deviceId,
@@ -224,7 +254,7 @@ export async function registerDeviceRoutes(app: ZodApp, ctx: HttpContext): Promi
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/devices/:id/ratings',
       {
-        config: publicRateLimit,
+        config: { ...publicRateLimit, access: signedByDevice },
         schema: {
           tags,
           summary:

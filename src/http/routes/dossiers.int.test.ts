@@ -15,7 +15,7 @@ describe('dossier API', () => {
   });
 
   const receive = async (payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    t.app.inject({
+    t.inject({
       method: 'POST',
       url: '/api/v1/dossiers',
       headers,
@@ -32,10 +32,10 @@ describe('dossier API', () => {
     ref: string,
     payload: Record<string, unknown>,
     headers: Record<string, string> = {},
-  ) => t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${ref}/events`, headers, payload });
+  ) => t.inject({ method: 'POST', url: `/api/v1/dossiers/${ref}/events`, headers, payload });
 
   it('answers health', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
+    const response = await t.inject({ method: 'GET', url: '/api/v1/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'ok', database: t.database.kind });
   });
@@ -91,7 +91,7 @@ describe('dossier API', () => {
       expect(response.statusCode, response.body).toBe(201);
     }
     const detail = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${created.id}` })
+      await t.inject({ method: 'GET', url: `/api/v1/dossiers/${created.id}` })
     ).json<DossierDetail>();
     expect(detail.status).toBe('returned');
     expect(detail.dueInitialDate).toBe('2025-03-10');
@@ -143,7 +143,7 @@ describe('dossier API', () => {
       await receive({ channel: 'pigeon' }),
       await receive({ receivedAt: '03/03/2025' }),
       await receive({ agencyCode: '' }),
-      await t.app.inject({
+      await t.inject({
         method: 'POST',
         url: '/api/v1/dossiers',
         payload: '{not json',
@@ -224,11 +224,11 @@ describe('dossier API', () => {
 
   it('searches by code and filters by agency subtree, status, timeliness and period', async () => {
     const list = async (query: string) =>
-      (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers?${query}` })).json<DossierPage>();
+      (await t.inject({ method: 'GET', url: `/api/v1/dossiers?${query}` })).json<DossierPage>();
     const all = await list('pageSize=200');
     expect(all.total).toBeGreaterThanOrEqual(6);
     expect((await list('q=250303-0100')).items.map((item) => item.code)).toEqual(['H99.01-250303-0100']);
-    const agencies = (await t.app.inject({ method: 'GET', url: '/api/v1/agencies' })).json<
+    const agencies = (await t.inject({ method: 'GET', url: '/api/v1/agencies' })).json<
       { id: string; code: string }[]
     >();
     const province = agencies.find((agency) => agency.code === TEST_CATALOG.province)!;
@@ -290,13 +290,13 @@ describe('dossier API', () => {
   });
 
   it('answers 404 with a code for an unknown dossier', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers/H99.01-990101-0001' });
+    const response = await t.inject({ method: 'GET', url: '/api/v1/dossiers/H99.01-990101-0001' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: { code: 'DOSSIER_NOT_FOUND' } });
   });
 
   it('publishes an OpenAPI document with the dossier routes', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    const response = await t.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     const doc = response.json<{ paths: Record<string, unknown> }>();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/dossiers', '/api/v1/dossiers/{ref}/events']),

@@ -10,25 +10,26 @@ import {
   ReceiveDossierInputSchema,
 } from '#shared/dossier.schema.ts';
 import { DossierDetailSchema, DossierPageSchema } from '#shared/dossier.view.ts';
+import { ANY_AGENCY, agencyOfBodyCode, dossierOfParam } from '../auth/resources.ts';
+import { policy } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
+import { dossierRef } from '../dossier-ref.ts';
 import { presentDossierDetail, presentDossierSummary } from '../presenters/present-dossier.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RefParams = z.object({ ref: z.string().min(1).max(80).describe('dossier id (UUID) or code') });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
 
-function dossierRef(ref: string): { id?: string; code?: string } {
-  return UUID.test(ref) ? { id: ref.toLowerCase() } : { code: ref };
-}
-
 /** Dossier API: search, receive, read with timeline, append lifecycle events. */
 export function registerDossierRoutes(app: ZodApp, ctx: HttpContext): void {
+  const { db } = ctx.deps;
+  const dossier = dossierOfParam(db);
   app.get(
     '/api/v1/dossiers',
     {
+      config: { access: policy('dossier.read', ANY_AGENCY) },
       schema: {
         tags: ['dossiers'],
-        summary: 'Search dossiers',
+        summary: "Search dossiers (only those of the caller's agencies)",
         querystring: ListDossiersQuerySchema,
         response: { 200: DossierPageSchema },
       },
@@ -47,6 +48,7 @@ export function registerDossierRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/dossiers',
     {
+      config: { access: policy('dossier.write', agencyOfBodyCode(db)) },
       schema: {
         tags: ['dossiers'],
         summary: 'Receive a dossier (creates it with its "received" event); idempotent',
@@ -70,6 +72,7 @@ export function registerDossierRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/dossiers/:ref',
     {
+      config: { access: policy('dossier.read', dossier, { hideAs: 'DOSSIER_NOT_FOUND' }) },
       schema: {
         tags: ['dossiers'],
         summary: 'A dossier with its timeline',
@@ -83,6 +86,7 @@ export function registerDossierRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/dossiers/:ref/events',
     {
+      config: { access: policy('dossier.write', dossier, { hideAs: 'DOSSIER_NOT_FOUND' }) },
       schema: {
         tags: ['dossiers'],
         summary:

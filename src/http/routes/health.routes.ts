@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { publicAccess } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 
 /** GET /api/v1/health: the process is up and the database answers. */
@@ -7,6 +8,7 @@ export function registerHealthRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/health',
     {
+      config: { access: publicAccess('load balancers and monitoring: says only ok and the database kind') },
       schema: {
         tags: ['system'],
         summary: 'Health: the API and its database answer',

@@ -19,7 +19,7 @@ describe('POST /api/v1/ingest/ratings: other channels, signed and idempotent (is
     const raw = JSON.stringify(body);
     const timestamp = String(options.timestamp ?? NOW);
     const signature = sign(null, Buffer.from(`${timestamp}.${raw}`), keys.privateKey).toString('base64');
-    return t.app.inject({
+    return t.inject({
       method: 'POST',
       url: '/api/v1/ingest/ratings',
       headers: {
@@ -95,7 +95,7 @@ describe('POST /api/v1/ingest/ratings: other channels, signed and idempotent (is
       expect(response.statusCode, response.body).toBe(401);
       expect(response.json()).toMatchObject({ error: { code: 'INTEGRATION_UNAUTHORIZED' } });
     }
-    const unsigned = await t.app.inject({
+    const unsigned = await t.inject({
       method: 'POST',
       url: '/api/v1/ingest/ratings',
       payload: { ...body, dossierCode: dossier.code },
@@ -105,7 +105,7 @@ describe('POST /api/v1/ingest/ratings: other channels, signed and idempotent (is
   });
 
   it('is documented in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
+    const doc = (await t.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
       paths: Record<string, unknown>;
     }>();
     expect(Object.keys(doc.paths)).toContain('/api/v1/ingest/ratings');

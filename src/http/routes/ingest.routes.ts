@@ -6,6 +6,7 @@ import { InstantSchema } from '#shared/dossier.schema.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 import { keepRawJsonBody } from '../raw-json-body.ts';
 import { publicRateLimit } from '../rate-limits.ts';
+import { signedAccess } from '../auth/route-access.ts';
 
 const point = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 const IngestBody = z.object({
@@ -40,7 +41,10 @@ export async function registerIngestRoutes(app: ZodApp, ctx: HttpContext): Promi
     typed.post(
       '/api/v1/ingest/ratings',
       {
-        config: publicRateLimit,
+        config: {
+          ...publicRateLimit,
+          access: signedAccess('the integration signs the request with its Ed25519 key'),
+        },
         schema: {
           tags: ['ratings'],
           summary:

@@ -45,7 +45,7 @@ describe('GET /api/v1/integrity-signals', () => {
   };
 
   const signals = async (day: string) => {
-    const response = await t.app.inject({
+    const response = await t.inject({
       method: 'GET',
       url: `/api/v1/integrity-signals?from=2025-07-${day}&to=2025-07-${day}`,
     });
@@ -64,12 +64,12 @@ describe('GET /api/v1/integrity-signals', () => {
       );
     }
     agencyId = dossiers[0]!.agencyId;
-    await t.app.inject({
+    await t.inject({
       method: 'POST',
       url: '/api/v1/desks',
       payload: { agencyCode: TEST_CATALOG.department, code: 'BP1', name: 'Bộ phận Một cửa' },
     });
-    await t.app.inject({
+    await t.inject({
       method: 'POST',
       url: '/api/v1/counters',
       payload: { agencyCode: TEST_CATALOG.department, deskCode: 'BP1', code: 'Q1', name: 'Quầy 1' },
@@ -171,12 +171,12 @@ describe('GET /api/v1/integrity-signals', () => {
       .select('id')
       .where('code', '=', TEST_CATALOG.department2)
       .executeTakeFirstOrThrow();
-    const response = await t.app.inject({
+    const response = await t.inject({
       method: 'GET',
       url: `/api/v1/integrity-signals?from=2025-07-01&to=2025-07-31&agencyId=${other.id}`,
     });
     expect(response.json<IntegritySignalsView>().signals).toEqual([]);
-    const all = await t.app.inject({
+    const all = await t.inject({
       method: 'GET',
       url: '/api/v1/integrity-signals?from=2025-07-01&to=2025-07-31',
     });
@@ -184,7 +184,7 @@ describe('GET /api/v1/integrity-signals', () => {
   });
 
   it('refuses a reversed or too long period and a malformed date, in Vietnamese', async () => {
-    const reversed = await t.app.inject({
+    const reversed = await t.inject({
       method: 'GET',
       url: '/api/v1/integrity-signals?from=2025-07-10&to=2025-07-01',
     });
@@ -192,12 +192,12 @@ describe('GET /api/v1/integrity-signals', () => {
     expect(reversed.json()).toMatchObject({
       error: { code: 'VALIDATION_FAILED', problems: [{ field: 'to' }] },
     });
-    const long = await t.app.inject({
+    const long = await t.inject({
       method: 'GET',
       url: '/api/v1/integrity-signals?from=2024-01-01&to=2025-07-01',
     });
     expect(long.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
-    const bad = await t.app.inject({
+    const bad = await t.inject({
       method: 'GET',
       url: '/api/v1/integrity-signals?from=2025-13-01&to=2025-07-01',
     });
@@ -206,7 +206,7 @@ describe('GET /api/v1/integrity-signals', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
+    const doc = (await t.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
       paths: Record<string, unknown>;
     }>();
     expect(doc.paths).toHaveProperty('/api/v1/integrity-signals');

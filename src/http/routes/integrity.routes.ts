@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { getIntegritySignals } from '#app/ratings/get-integrity-signals.ts';
 import { IntegritySignalsViewSchema } from '#shared/integrity.view.ts';
+import { ANY_AGENCY } from '../auth/resources.ts';
+import { policy } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 import { presentIntegritySignals } from '../presenters/present-integrity.ts';
 
@@ -17,6 +19,7 @@ export function registerIntegrityRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/integrity-signals',
     {
+      config: { access: policy('integrity.read', ANY_AGENCY) },
       schema: {
         tags: ['ratings'],
         summary:

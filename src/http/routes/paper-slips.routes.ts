@@ -1,25 +1,36 @@
 import { z } from 'zod';
+import { actingStaffUser } from '#app/ratings/acting-user.ts';
 import { dossierFromScan, keyInPaperSlip } from '#app/ratings/key-in-paper-slip.ts';
 import { InstantSchema } from '#shared/dossier.schema.ts';
 import { findDossier } from '#db/repositories/dossier.repository.ts';
 import { DomainError } from '#domain/errors.ts';
 import { listDossierCorrectionsAndAppeals } from '#app/ratings/list-dossier-corrections-and-appeals.ts';
+import { staffRef } from '#app/ratings/list-rating-corrections.ts';
 import {
   presentRatingAppeal,
   presentRatingCorrection,
   RatingAppealSchema,
   RatingCorrectionSchema,
+  StaffRefSchema,
 } from '../presenters/present-rating-corrections.ts';
+import { dossierOfParam, dossierOfScan } from '../auth/resources.ts';
+import { policy } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 
 const point = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 
-/** Paper slips keyed in by the focal official (issue 4): look up what was scanned, then record the ticks. */
+/**
+ * Paper slips keyed in by the focal or counter official (issue 4): look up what was scanned, then
+ * record the ticks as the signed-in staff member.
+ */
 export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
   const tags = ['ratings'];
   app.get(
     '/api/v1/paper-slips/lookup',
     {
+      config: {
+        access: policy('rating.key_paper', dossierOfScan(ctx.deps, 'query'), { hideAs: 'DOSSIER_NOT_FOUND' }),
+      },
       schema: {
         tags,
         summary:
@@ -69,6 +80,7 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/dossiers/:ref/ratings',
     {
+      config: { access: policy('rating.read', dossierOfParam(ctx.deps.db), { hideAs: 'DOSSIER_NOT_FOUND' }) },
       schema: {
         tags,
         summary:
@@ -84,7 +96,8 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
               comment: z.string().nullable(),
               submittedAt: z.string(),
               counts: z.boolean(),
-              keyedBy: z.object({ code: z.string(), name: z.string() }).nullable(),
+              /** Paper slips: the account that keyed it in, and its official when linked. */
+              keyedBy: StaffRefSchema.nullable(),
               /** Which version reports count (issue 4 point 8): the rating as given, an approved correction, or none. */
               counted: z.union([
                 z.literal('original'),
@@ -106,6 +119,7 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
       if (!dossier) throw new DomainError('DOSSIER_NOT_FOUND');
       const rows = await ctx.deps.db
         .selectFrom('rating')
+        .leftJoin('staff_user', 'staff_user.id', 'rating.keyed_by_user_id')
         .leftJoin('official', 'official.id', 'rating.keyed_by_official_id')
         .select([
           'rating.id',
@@ -115,6 +129,9 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
           'rating.comment',
           'rating.submitted_at',
           'rating.is_duplicate',
+          'staff_user.id as keyed_user_id',
+          'staff_user.display_name as keyed_user_name',
+          'official.id as keyed_official_id',
           'official.code as keyed_code',
           'official.full_name as keyed_name',
         ])
@@ -135,10 +152,10 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
         comment: row.comment,
         submittedAt: row.submitted_at.toISOString(),
         counts: !row.is_duplicate,
-        keyedBy:
-          row.keyed_code === null || row.keyed_name === null
-            ? null
-            : { code: row.keyed_code, name: row.keyed_name },
+        keyedBy: staffRef(
+          { id: row.keyed_user_id, name: row.keyed_user_name },
+          { id: row.keyed_official_id, code: row.keyed_code, name: row.keyed_name },
+        ),
         counted: reviews.counted.get(row.id) ?? 'none',
         corrections: (reviews.corrections.get(row.id) ?? []).map(presentRatingCorrection),
         appeals: (reviews.appeals.get(row.id) ?? []).map(presentRatingAppeal),
@@ -148,13 +165,15 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/paper-slips',
     {
+      config: {
+        access: policy('rating.key_paper', dossierOfScan(ctx.deps, 'body'), { hideAs: 'DOSSIER_NOT_FOUND' }),
+      },
       schema: {
         tags,
         summary:
-          'Key in a paper evaluation slip: who keyed it and the slip are recorded; keying the same slip twice is a no-op',
+          'Key in a paper evaluation slip as the signed-in staff member: the account (and its linked official) and the slip are recorded; keying the same slip twice is a no-op',
         body: z.object({
           scanned: z.string().trim().min(1).max(300),
-          keyedByOfficialCode: z.string().trim().min(1).max(64),
           satisfaction: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
           answers: z
             .object({
@@ -178,6 +197,7 @@ export function registerPaperSlipRoutes(app: ZodApp, ctx: HttpContext): void {
       const { answers, comment, ...rest } = request.body;
       const result = await keyInPaperSlip(ctx.deps, {
         ...rest,
+        keyedBy: await actingStaffUser(ctx.deps.db),
         ...(answers ? { answers } : {}),
         ...(comment ? { comment } : {}),
       });

@@ -5,6 +5,7 @@ import { decideRatingCorrection } from '#app/ratings/decide-rating-correction.ts
 import { proposeRatingCorrection } from '#app/ratings/propose-rating-correction.ts';
 import { recordRating } from '#app/ratings/record-rating.ts';
 import { finishedTestDossier, type TestDossier } from '#test/support/dossiers.ts';
+import { createStaffUser } from '#test/support/factories.ts';
 import { createTestApp, type TestApp } from '#test/support/http.ts';
 
 const SRC = join(import.meta.dirname, '../..');
@@ -50,13 +51,19 @@ describe('ratings are append-only (Nghị định 61/2018 Điều 27; issue 4)',
         satisfaction: 4,
         answers: { cs3: 1 },
         reason: 'Nhập nhầm',
-        proposedByOfficialId: proposer!.id,
+        proposedBy: {
+          userId: await createStaffUser(t.deps, { username: 'de-nghi', officialId: proposer!.id }),
+          officialId: proposer!.id,
+        },
       })
     ).id;
     await decideRatingCorrection(t.deps, {
       correctionId,
       decision: 'approved',
-      decidedByOfficialId: approver!.id,
+      decidedBy: {
+        userId: await createStaffUser(t.deps, { username: 'duyet', officialId: approver!.id }),
+        officialId: approver!.id,
+      },
     });
     await t.deps.db
       .insertInto('rating_appeal')
@@ -100,14 +107,14 @@ describe('ratings are append-only (Nghị định 61/2018 Điều 27; issue 4)',
   it('walking every route of the OpenAPI document with every method changes no stored rating, correction, decision or appeal', async () => {
     const stored = await snapshot();
     expect(Object.values(stored).map((rows) => rows.length)).toEqual([1, 1, 1, 1]);
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<OpenApi>();
+    const doc = (await t.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<OpenApi>();
     const calls: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {
         // Fill every path parameter with the rated dossier's or the rating's own identifiers.
         for (const value of [dossier.id, dossier.code, ratingId, correctionId]) {
           const url = path.replace(/\{[^}]+\}/g, encodeURIComponent(value));
-          const response = await t.app.inject({
+          const response = await t.inject({
             method,
             url,
             payload:

@@ -33,7 +33,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
   });
 
   it('serves the agency table: cs1 = (2+2+2+1+0)/5 = 1.4, total, n/9, grade and rank', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' });
+    const response = await t.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' });
     expect(response.statusCode, response.body).toBe(200);
     const table = response.json<AgencyScoresView>();
     expect(table.scheme.id).toBe('tt01-2018');
@@ -47,20 +47,20 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     );
     expect(row.grade.label).toMatch(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
     const year = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025' })
+      await t.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025' })
     ).json<AgencyScoresView>();
     expect(year.rows.find((r) => r.agency.code === TEST_CATALOG.department)?.indicators.cs1.score).toBe(1.4);
   });
 
   it('serves the official table with the handling official classified', async () => {
     const table = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/scores/officials?period=2025-Q3' })
+      await t.inject({ method: 'GET', url: '/api/v1/scores/officials?period=2025-Q3' })
     ).json<OfficialScoresView>();
     const handling = table.rows.find((r) => r.official.code === TEST_CATALOG.handlingOfficial)!;
     expect(handling.indicators.cs1).toBe(1.4);
     expect(handling.indicators.cs7).toBe(1.4);
     expect(handling.class.label).toContain('Hoàn thành');
-    const detail = await t.app.inject({
+    const detail = await t.inject({
       method: 'GET',
       url: `/api/v1/scores/officials/${handling.official.id}?period=2025-Q3`,
     });
@@ -69,7 +69,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
       basis: { cs1: { sum: 7, count: 5 } },
       rule: expect.stringContaining('Điều 15') as unknown,
     });
-    const unknown = await t.app.inject({
+    const unknown = await t.inject({
       method: 'GET',
       url: `/api/v1/scores/officials/${handling.agency.id}?period=2025-Q3`,
     });
@@ -78,18 +78,18 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
 
   it('drills down to the dossiers behind a number', async () => {
     const agencies = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
+      await t.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
     ).json<AgencyScoresView>();
     const agencyId = agencies.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.agency.id;
     const all = (
-      await t.app.inject({
+      await t.inject({
         method: 'GET',
         url: `/api/v1/scores/dossiers?period=2025-Q3&subjectKind=agency&subjectId=${agencyId}&indicator=cs1`,
       })
     ).json<ScoredDossiersView>();
     expect(all.total).toBe(5);
     const late = (
-      await t.app.inject({
+      await t.inject({
         method: 'GET',
         url: `/api/v1/scores/dossiers?period=2025-Q3&subjectKind=agency&subjectId=${agencyId}&indicator=cs1&points=0`,
       })
@@ -98,7 +98,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
   });
 
   it('computes the Quyết định 766 index from the rates the data gives, N/A for the rest', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/scores/qd766?period=2025-Q3' });
+    const response = await t.inject({ method: 'GET', url: '/api/v1/scores/qd766?period=2025-Q3' });
     expect(response.statusCode, response.body).toBe(200);
     const table = response.json<{
       rows: {
@@ -126,11 +126,11 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
   });
 
   it('explains a dossier score, and says why an open dossier has none', async () => {
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=late' })).json<{
+    const list = (await t.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=late' })).json<{
       items: { code: string }[];
     }>();
     const score = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${list.items[0]!.code}/score` })
+      await t.inject({ method: 'GET', url: `/api/v1/dossiers/${list.items[0]!.code}/score` })
     ).json<DossierScoreView>();
     expect(score.scored).toBe(true);
     const cs1 = score.indicators.find((i) => i.indicator === 'cs1')!;
@@ -142,7 +142,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
       receivedAt: '2025-07-20T09:00:00+07:00',
     });
     const none = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${open.id}/score` })
+      await t.inject({ method: 'GET', url: `/api/v1/dossiers/${open.id}/score` })
     ).json<DossierScoreView>();
     expect(none).toMatchObject({ scored: false, indicators: [] });
     expect(none.reason).toContain('chỉ chấm điểm khi đã có kết quả');
@@ -150,7 +150,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
 
   it('records self-assessment and appraisal side by side; the appraisal counts', async () => {
     const put = (source: string, points: number) =>
-      t.app.inject({
+      t.inject({
         method: 'PUT',
         url: '/api/v1/scores/assessments',
         payload: {
@@ -165,7 +165,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
     expect((await put('self', 2)).statusCode).toBe(204);
     expect((await put('appraisal', 1)).statusCode).toBe(204);
     const table = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
+      await t.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
     ).json<AgencyScoresView>();
     const cs8 = table.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.indicators.cs8;
     expect(cs8.score).toBe(1);
@@ -175,10 +175,10 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
 
   it('explains one agency: candidates with sums and counts, the grade rule, the sector breakdown', async () => {
     const agencies = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
+      await t.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
     ).json<AgencyScoresView>();
     const agencyId = agencies.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.agency.id;
-    const response = await t.app.inject({
+    const response = await t.inject({
       method: 'GET',
       url: `/api/v1/scores/agencies/${agencyId}?period=2025-Q3`,
     });
@@ -196,7 +196,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
 
   it("takes the citizen's answers into the score, keeps later ratings as duplicates, and counts satisfaction", async () => {
     const early = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=early&pageSize=10' })
+      await t.inject({ method: 'GET', url: '/api/v1/dossiers?timeliness=early&pageSize=10' })
     ).json<{
       items: { id: string; code: string }[];
     }>();
@@ -224,7 +224,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
       submittedAt: '2025-07-22T10:00:00+07:00',
     });
     const score = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${first!.code}/score` })
+      await t.inject({ method: 'GET', url: `/api/v1/dossiers/${first!.code}/score` })
     ).json<DossierScoreView>();
     expect(score.indicators.find((i) => i.indicator === 'cs3')).toMatchObject({
       points: 1,
@@ -234,11 +234,11 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
       disagreement: true,
     });
     const table = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
+      await t.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q3' })
     ).json<AgencyScoresView>();
     expect(table.rows.find((r) => r.agency.code === TEST_CATALOG.department)!.indicators.cs3.score).toBe(1.8); // (1+2+2+2+2)/5
     const satisfaction = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/scores/satisfaction?period=2025-Q3' })
+      await t.inject({ method: 'GET', url: '/api/v1/scores/satisfaction?period=2025-Q3' })
     ).json<SatisfactionView>();
     expect(satisfaction.overall.total).toBe(2);
     expect(satisfaction.overall.counts).toEqual({ '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 });
@@ -255,7 +255,7 @@ describe('score API (Thông tư 01/2018 Điều 13–15)', () => {
   });
 
   it('refuses a bad period with PERIOD_INVALID', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q5' });
+    const response = await t.inject({ method: 'GET', url: '/api/v1/scores/agencies?period=2025-Q5' });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: { code: 'PERIOD_INVALID' } });
   });

@@ -9,7 +9,16 @@ import { listScoredDossiers } from '#app/scoring/list-scored-dossiers.ts';
 import { recordAgencyAssessment } from '#app/scoring/record-agency-assessment.ts';
 import { DomainError } from '#domain/errors.ts';
 import { parsePeriod } from '#domain/periods/period.ts';
+import {
+  ANY_AGENCY,
+  agencyOfBodyCode,
+  dossierOfParam,
+  officialOfParam,
+  scoreSubjectOfQuery,
+} from '../auth/resources.ts';
+import { policy, type RouteAccess } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
+import { dossierRef } from '../dossier-ref.ts';
 import {
   presentAgencyScoreDetail,
   presentAgencyScores,
@@ -29,9 +38,15 @@ const PeriodQuery = z.object({
 /** Scores: agency and official tables per period, a dossier's explained score, drill-down, assessments. */
 export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
   const tags = ['scores'];
+  const { db } = ctx.deps;
+  // Agency results are published (Thông tư 01/2018 Điều 16): every staff role with score.read
+  // sees every agency's; an official's scores only within the caller's agencies.
+  const agencyTables: RouteAccess = policy('score.read', ANY_AGENCY);
+  const official = officialOfParam(db);
   app.get(
     '/api/v1/scores/agencies',
     {
+      config: { access: agencyTables },
       schema: {
         tags,
         summary: 'Agency table of a period: 9 indicators, total /18, n/9, grade, rank (TT 01/2018 Điều 15)',
@@ -48,6 +63,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/scores/agencies/:agencyId',
     {
+      config: { access: agencyTables },
       schema: {
         tags,
         summary: "One agency's score explained: candidates per indicator, grade rule, per-sector breakdown",
@@ -63,6 +79,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/scores/officials',
     {
+      config: { access: policy('score.read', ANY_AGENCY) },
       schema: {
         tags,
         summary: 'Official table of a period: indicators 1, 2, 3, 4, 7, total /10, class',
@@ -79,6 +96,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/scores/officials/:officialId',
     {
+      config: { access: policy('score.read', official, { hideAs: 'OFFICIAL_NOT_FOUND' }) },
       schema: {
         tags,
         summary:
@@ -103,6 +121,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/scores/qd766',
     {
+      config: { access: agencyTables },
       schema: {
         tags,
         summary:
@@ -120,6 +139,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/scores/satisfaction',
     {
+      config: { access: agencyTables },
       schema: {
         tags,
         summary:
@@ -137,6 +157,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/scores/dossiers',
     {
+      config: { access: policy('score.read', scoreSubjectOfQuery(db), { hideAs: 'NOT_FOUND' }) },
       schema: {
         tags,
         summary:
@@ -160,6 +181,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/dossiers/:ref/score',
     {
+      config: { access: policy('score.read', dossierOfParam(db), { hideAs: 'DOSSIER_NOT_FOUND' }) },
       schema: {
         tags,
         summary: "A dossier's score: facts, rule and article behind each indicator",
@@ -167,15 +189,13 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
       },
     },
     async (request) => {
-      const ref = /^[0-9a-f-]{36}$/i.test(request.params.ref)
-        ? { id: request.params.ref.toLowerCase() }
-        : { code: request.params.ref };
-      return presentDossierScore(await getDossierScore(ctx.deps, ref));
+      return presentDossierScore(await getDossierScore(ctx.deps, dossierRef(request.params.ref)));
     },
   );
   app.put(
     '/api/v1/scores/assessments',
     {
+      config: { access: policy('score.assess', agencyOfBodyCode(db)) },
       schema: {
         tags,
         summary:

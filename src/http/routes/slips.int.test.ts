@@ -88,13 +88,13 @@ describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (i
   });
 
   const issued = async (code: string) =>
-    (await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${code}/rating-token` })).json<{
+    (await t.inject({ method: 'POST', url: `/api/v1/dossiers/${code}/rating-token` })).json<{
       token: string;
       verificationCode: string;
     }>();
 
   it('prints one A5 page with the fonts embedded and the Vietnamese text intact', async (ctx) => {
-    const response = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${finished.code}/slip.pdf` });
+    const response = await t.inject({ method: 'GET', url: `/api/v1/dossiers/${finished.code}/slip.pdf` });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toBe(
@@ -139,14 +139,14 @@ describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (i
     expect(text).toContain('http://localhost:80/danh-gia');
 
     // The same slip by the dossier's id.
-    const byId = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${finished.id}/slip.pdf` });
+    const byId = await t.inject({ method: 'GET', url: `/api/v1/dossiers/${finished.id}/slip.pdf` });
     expect(byId.statusCode).toBe(200);
     expect(byId.headers['content-disposition']).toContain(`phieu-danh-gia-${finished.code}.pdf`);
   });
 
   it('acceptance: PDF → PNG → QR decoded by zbarimg → link opened → rating counted in the score', async (ctx) => {
     skipWithout(ctx, tools.poppler && tools.zbar, 'poppler-utils / zbar-tools');
-    const response = await t.app.inject({
+    const response = await t.inject({
       method: 'GET',
       url: `/api/v1/dossiers/${finished.code}/slip.pdf`,
       headers: { host: 'hailong.test:8080' },
@@ -160,16 +160,16 @@ describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (i
 
     const scoreOf = async () =>
       (
-        await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${finished.code}/score` })
+        await t.inject({ method: 'GET', url: `/api/v1/dossiers/${finished.code}/score` })
       ).json<DossierScoreView>();
     const cs4 = (score: DossierScoreView) => score.indicators.find((i) => i.indicator === 'cs4');
     expect(cs4(await scoreOf())).toMatchObject({ source: 'system', citizenPoints: null });
 
     const decoded = new URL(decode(file, 1, 'qrcode')[0]!);
-    const page = await t.app.inject({ method: 'GET', url: decoded.pathname });
+    const page = await t.inject({ method: 'GET', url: decoded.pathname });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(finished.code);
-    const rated = await t.app.inject({
+    const rated = await t.inject({
       method: 'POST',
       url: decoded.pathname,
       // "More than one office": the citizen's answer differs from the system's and wins (cs4).
@@ -197,7 +197,7 @@ describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (i
     const previous = process.env.HAILONG_PUBLIC_URL;
     process.env.HAILONG_PUBLIC_URL = 'https://danhgia.example.gov.vn/';
     try {
-      const response = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${second.code}/slip.pdf` });
+      const response = await t.inject({ method: 'GET', url: `/api/v1/dossiers/${second.code}/slip.pdf` });
       expect(response.statusCode).toBe(200);
       const file = save(response.rawPayload);
       const { token } = await issued(second.code);
@@ -210,7 +210,7 @@ describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (i
   });
 
   it('prints a batch as one PDF, one page per dossier in the order given (codes or ids)', async (ctx) => {
-    const response = await t.app.inject({
+    const response = await t.inject({
       method: 'POST',
       url: '/api/v1/slips',
       payload: { dossiers: [third.code, finished.id, second.code] },
@@ -242,7 +242,7 @@ describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (i
       '00000000-0000-4000-8000-000000000000',
       'not-a-uuid-or-code',
     ]) {
-      const response = await t.app.inject({
+      const response = await t.inject({
         method: 'POST',
         url: '/api/v1/slips',
         payload: { dossiers: [unprinted.code, unknown] },
@@ -258,14 +258,14 @@ describe('evaluation slip PDF: single and batch, QR and Code 128 decoded back (i
     }
     // Every dossier is looked up before any token is issued.
     expect(await tokenOfUnprinted()).toEqual([]);
-    const single = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers/H99.01-990101-9999/slip.pdf' });
+    const single = await t.inject({ method: 'GET', url: '/api/v1/dossiers/H99.01-990101-9999/slip.pdf' });
     expect(single.statusCode).toBe(404);
     expect(single.json<{ error: { code: string } }>().error.code).toBe('DOSSIER_NOT_FOUND');
   });
 
   it('refuses an empty batch and one of more than 500 dossiers', async () => {
     for (const dossiers of [[], Array.from({ length: 501 }, () => finished.code)]) {
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/slips', payload: { dossiers } });
+      const response = await t.inject({ method: 'POST', url: '/api/v1/slips', payload: { dossiers } });
       expect(response.statusCode).toBe(400);
       expect(response.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
     }

@@ -1,18 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  MAX_SLIPS_PER_BATCH,
-  printEvaluationSlipsWithCodes,
-  type DossierRef,
-} from '#app/ratings/print-evaluation-slips.ts';
+import { MAX_SLIPS_PER_BATCH, printEvaluationSlipsWithCodes } from '#app/ratings/print-evaluation-slips.ts';
+import { dossierOfParam, dossiersOfBodyList } from '../auth/resources.ts';
+import { policy } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
+import { dossierRef } from '../dossier-ref.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DossierText = z.string().trim().min(1).max(80).describe('dossier id (UUID) or code');
-
-function dossierRef(ref: string): DossierRef {
-  return UUID.test(ref) ? { id: ref.toLowerCase() } : { code: ref };
-}
 
 /**
  * Where the QR code points: `HAILONG_PUBLIC_URL` when set (what citizens can reach), otherwise
@@ -49,6 +43,7 @@ export function registerSlipRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/dossiers/:ref/slip.pdf',
     {
+      config: { access: policy('slip.print', dossierOfParam(ctx.deps.db), { hideAs: 'DOSSIER_NOT_FOUND' }) },
       schema: {
         tags: ['ratings'],
         summary:
@@ -69,6 +64,11 @@ export function registerSlipRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/slips',
     {
+      config: {
+        access: policy('slip.print', dossiersOfBodyList(ctx.deps.db, 'dossiers'), {
+          hideAs: 'DOSSIER_NOT_FOUND',
+        }),
+      },
       schema: {
         tags: ['ratings'],
         summary: `Evaluation slips of several dossiers (codes or ids, at most ${MAX_SLIPS_PER_BATCH}) as one PDF, one A5 page each, in the order given; an unknown dossier refuses the batch`,

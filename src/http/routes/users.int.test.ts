@@ -40,7 +40,7 @@ const newUser = (username: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe('user administration: requirePolicy(user.manage) and requireCsrf', () => {
+describe('user administration: policy(user.manage) and the CSRF token', () => {
   it('401 without a session, 403 without user.manage, the list for an administrator', async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/users' });
     expect(anonymous.statusCode).toBe(401);
@@ -66,6 +66,17 @@ describe('user administration: requirePolicy(user.manage) and requireCsrf', () =
       expect.objectContaining({ role: 'counter_official', agencyCode: TEST_CATALOG.department }),
     ]);
     expect(listed.body).not.toContain('argon2');
+    // A provincial office scoped to H99.01 sees the people of H99.01 only (not the administrator).
+    const scoped = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: { cookie: office.cookie },
+    });
+    expect(scoped.statusCode).toBe(200);
+    expect(scoped.json<{ users: { username: string }[] }>().users.map((user) => user.username)).toEqual([
+      'motcua',
+      'vanphong',
+    ]);
   });
 
   it('creates a user with a role; bad input changes nothing', async () => {

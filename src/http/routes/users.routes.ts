@@ -13,8 +13,8 @@ import type { Db } from '#app/deps.ts';
 import { ROLES, type RoleGrant } from '#domain/auth/actor.ts';
 import { canGrantRole, type Resource } from '#domain/auth/policy.ts';
 import { DomainError } from '#domain/errors.ts';
-import { requireCsrf } from '../auth/csrf.ts';
-import { requirePolicy } from '../auth/require-policy.ts';
+import { ANY_AGENCY } from '../auth/resources.ts';
+import { policy } from '../auth/route-access.ts';
 import type { HttpContext, ZodApp } from '../context.ts';
 
 const tags = ['users'];
@@ -78,7 +78,7 @@ export function registerUserRoutes(app: ZodApp, ctx: HttpContext): void {
   app.get(
     '/api/v1/users',
     {
-      preHandler: requirePolicy('user.manage', { anyAgency: true }),
+      config: { access: policy('user.manage', ANY_AGENCY) },
       schema: {
         tags,
         summary: 'Staff accounts with their roles',
@@ -90,7 +90,7 @@ export function registerUserRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/users',
     {
-      preHandler: [requireCsrf, requirePolicy('user.manage', { anyAgency: true })],
+      config: { access: policy('user.manage', ANY_AGENCY) },
       schema: {
         tags,
         summary: 'Create a staff account (password ≥ 12 characters, not the username, not a common one)',
@@ -122,7 +122,7 @@ export function registerUserRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/users/:id/roles',
     {
-      preHandler: [requireCsrf, requirePolicy('user.manage', grantScope)],
+      config: { access: policy('user.manage', grantScope) },
       schema: { tags, summary: 'Grant a role over a subtree of agencies', params: UserParams, body: Grant },
     },
     async (request, reply) => {
@@ -134,7 +134,7 @@ export function registerUserRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/users/:id/roles/revoke',
     {
-      preHandler: [requireCsrf, requirePolicy('user.manage', grantScope)],
+      config: { access: policy('user.manage', grantScope) },
       schema: { tags, summary: 'Take a role grant away', params: UserParams, body: Grant },
     },
     async (request, reply) => {
@@ -146,7 +146,7 @@ export function registerUserRoutes(app: ZodApp, ctx: HttpContext): void {
   app.post(
     '/api/v1/users/:id/disable',
     {
-      preHandler: [requireCsrf, requirePolicy('user.manage', userScope)],
+      config: { access: policy('user.manage', userScope) },
       schema: { tags, summary: 'Disable an account: no more sign-in, its sessions end', params: UserParams },
     },
     async (request, reply) => {

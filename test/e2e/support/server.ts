@@ -1,9 +1,11 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '#domain/auth/actor.ts';
 import type { AppDeps } from '#app/deps.ts';
 import { buildApp, type BuildAppOptions } from '#http/app.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/db.ts';
 import { buildDeps, seedTestCatalog } from '#test/support/factories.ts';
+import { staffInjectors, type TestApp, type TestSession } from '#test/support/http.ts';
 import { launchChromium, requireWebBuild, WEB_ROOT } from './browser.ts';
 
 /** A real listening server with the built web, on a fresh test database, and a Chromium to drive it. */
@@ -14,6 +16,15 @@ export interface E2eServer {
   browser: Browser;
   /** `http://127.0.0.1:<port>` */
   base: string;
+  /** A request as the harness's signed-in system administrator (see TestApp.inject). */
+  inject: TestApp['inject'];
+  /** A new account with one role over `agencyCode` (null: every agency), signed in. */
+  signInWithRole: TestApp['signInWithRole'];
+  /**
+   * Signs a browser context in: the session cookie of a new account with `role` (default a
+   * system administrator) over `agencyCode`, as if its user had used the sign-in page.
+   */
+  signIn(context: BrowserContext, role?: Role, agencyCode?: string | null): Promise<TestSession>;
   /** Stops the HTTP server only (the database and browser stay): "the server is down". */
   stop(): Promise<void>;
   /** Starts a fresh server on the same port and database after `stop()`. */
@@ -54,12 +65,25 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     port = typeof address === 'object' && address !== null ? address.port : port;
     return app;
   };
+  const app = await listen();
+  // `server.app`, read at each request: the server that runs now (after a restart too).
+  const injectors = staffInjectors(() => server.app, deps);
   const server: E2eServer = {
     database,
     deps,
-    app: await listen(),
+    app,
     browser: await launchChromium(options.chromiumArgs),
     base: '',
+    inject: injectors.inject,
+    signInWithRole: injectors.signInWithRole,
+    signIn: async (context, role = 'system_admin', agencyCode = null) => {
+      const session = await injectors.signInWithRole(role, agencyCode);
+      const value = session.cookie.slice(session.cookie.indexOf('=') + 1);
+      await context.addCookies([
+        { name: 'hl_session', value, url: server.base, httpOnly: true, sameSite: 'Lax' },
+      ]);
+      return session;
+    },
     stop: () => server.app.close(),
     restart: async () => {
       server.app = await listen();

@@ -1,11 +1,12 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AuditEntryPage, AuditVerificationView, CheckpointSummaryView } from '#shared/audit.view.ts';
-import { ApiError, csrfHeaders, useApi } from '../../api.ts';
+import { useApi, type ApiError } from '../../api.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useDocumentTitle, useI18n } from '../../lang.tsx';
 import { navigate } from '../../router.tsx';
+import { asApiError, postJson } from '../ratings/post-json.ts';
 import { AUDIT_TEXT } from './audit-text.ts';
 
 export const AUDIT_PATH = '/kiem-toan';
@@ -32,16 +33,11 @@ export function AuditLogPage({ search }: { search: string }) {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch('/api/v1/audit/verify', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { accept: 'application/json', ...csrfHeaders() },
-      });
-      if (!response.ok)
-        throw new ApiError(response.status, 'INTERNAL', `${response.status} ${response.statusText}`);
+      // postJson keeps the server's error code (FORBIDDEN for a role that may read but not verify).
+      await postJson('/api/v1/audit/verify');
       last.retry();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'NETWORK', String(caught)));
+      setError(asApiError(caught));
     } finally {
       setBusy(false);
     }

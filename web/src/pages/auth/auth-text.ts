@@ -72,7 +72,6 @@ export const AUTH_TEXT = {
     revoke: 'Thu hồi',
     disable: 'Vô hiệu hóa',
     none: 'Chưa có tài khoản nào.',
-    signInToSee: 'Vui lòng đăng nhập bằng tài khoản có quyền quản lý người dùng.',
   },
   en: {
     signInNav: 'Sign in',
@@ -118,6 +117,5 @@ export const AUTH_TEXT = {
     revoke: 'Revoke',
     disable: 'Disable',
     none: 'No accounts yet.',
-    signInToSee: 'Please sign in with an account that may manage users.',
   },
 } satisfies Record<Lang, unknown>;

@@ -4,17 +4,21 @@ import { useDocumentTitle, useI18n } from '../../lang.tsx';
 import { navigate } from '../../router.tsx';
 import { asApiError, postJson } from '../ratings/post-json.ts';
 import { AUTH_TEXT } from './auth-text.ts';
+import { nextPathOf } from './next-path.ts';
 import { useSession } from './session.tsx';
 
-export const SIGN_IN_PATH = '/dang-nhap';
+export { SIGN_IN_PATH } from './next-path.ts';
 
 interface Failure {
   error: ApiError;
   details: Record<string, unknown>;
 }
 
-/** The staff sign-in page: username and password; wrong passwords count towards a 15-minute lock. */
-export function SignInPage() {
+/**
+ * The staff sign-in page: username and password; wrong passwords count towards a 15-minute lock.
+ * Afterwards it goes back to the page that sent the user here (`?tiep=`), or to the dossiers.
+ */
+export function SignInPage({ search }: { search: string }) {
   const { lang } = useI18n();
   const t = AUTH_TEXT[lang];
   useDocumentTitle(t.signInTitle);
@@ -31,7 +35,8 @@ export function SignInPage() {
       const token = (data as { csrfToken?: string }).csrfToken;
       setCsrfToken(token ?? null);
       await refresh();
-      navigate('/ho-so');
+      // Replace: going back should not land on a sign-in form that no longer applies.
+      navigate(nextPathOf(search), { replace: true });
     } catch (caught) {
       const error = asApiError(caught);
       setFailure({ error, details: error.details });

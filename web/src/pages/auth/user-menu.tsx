@@ -5,7 +5,7 @@ import { Link, navigate } from '../../router.tsx';
 import { asApiError, postJson } from '../ratings/post-json.ts';
 import { AUTH_TEXT } from './auth-text.ts';
 import { useSession } from './session.tsx';
-import { SIGN_IN_PATH } from './sign-in.tsx';
+import { SIGN_IN_PATH } from './next-path.ts';
 
 /** The header's account menu: who is signed in, sign out (here or everywhere), change password. */
 export function UserMenu() {
@@ -26,8 +26,10 @@ export function UserMenu() {
   const out = async (path: string) => {
     await postJson(path).catch(() => undefined);
     setCsrfToken(null);
-    await refresh();
+    // To the sign-in page first, plainly: signed out on the page itself, the shell would send
+    // the user there with a `tiep` back to a page they just chose to leave.
     navigate(SIGN_IN_PATH);
+    await refresh();
   };
   return (
     <details class="user-menu" data-testid="user-menu">

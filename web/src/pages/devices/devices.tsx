@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { useApi } from '../../api.ts';
+import { isTransient, useApi } from '../../api.ts';
+import { ErrorAlert } from '../../components/feedback.tsx';
 import { useI18n } from '../../lang.tsx';
 import { asApiError, postJson } from '../ratings/post-json.ts';
 import { DEVICES_TEXT } from './devices-text.ts';
@@ -115,6 +116,13 @@ export function DevicesPage() {
       </section>
       <section class="card" aria-labelledby="devices-title">
         <h2 id="devices-title">{t.list}</h2>
+        {/* Opened by URL without device.manage: the server's refusal (403), as on every page. */}
+        {devices.state.status === 'error' ? (
+          <ErrorAlert
+            error={devices.state.error}
+            onRetry={isTransient(devices.state.error) ? devices.retry : undefined}
+          />
+        ) : null}
         {devices.state.status === 'ready' && devices.state.data.devices.length === 0 ? <p>{t.none}</p> : null}
         {devices.state.status === 'ready' && devices.state.data.devices.length > 0 ? (
           <table class="table" data-testid="devices-table">

@@ -4,8 +4,10 @@ import { ErrorAlert, Loading } from '../../components/feedback.tsx';
 import { formatDateTime } from '../../format.ts';
 import { isKeyOf } from '../../i18n.ts';
 import { useI18n } from '../../lang.tsx';
+import { useCan } from '../auth/session.tsx';
 import { asApiError, postJson } from './post-json.ts';
 import { RatingReviews, type ReviewedRating } from './rating-reviews.tsx';
+import { staffLabel, type StaffRef } from './ratings-text.ts';
 
 /** One rating of `GET /api/v1/dossiers/:ref/ratings` (no personal data). */
 interface DossierRating extends ReviewedRating {
@@ -16,7 +18,8 @@ interface DossierRating extends ReviewedRating {
   comment: string | null;
   submittedAt: string;
   counts: boolean;
-  keyedBy: { code: string; name: string } | null;
+  /** Paper slips: the account that keyed it in (and its official when linked). */
+  keyedBy: StaffRef | null;
 }
 
 /** `POST /api/v1/dossiers/:ref/rating-token` */
@@ -109,9 +112,7 @@ function RatingsTable({ ratings }: { ratings: readonly DossierRating[] }) {
                   {rating.counted.startsWith('correction:') && ` (${t.ratings.corrections.correction})`}
                 </span>
               </td>
-              <td data-label={c.keyedBy}>
-                {rating.keyedBy ? `${rating.keyedBy.name} (${rating.keyedBy.code})` : t.none}
-              </td>
+              <td data-label={c.keyedBy}>{rating.keyedBy ? staffLabel(rating.keyedBy) : t.none}</td>
               <td data-label={c.comment}>{rating.comment ?? t.none}</td>
             </tr>
           ))}
@@ -131,6 +132,7 @@ function SlipBlock({ dossierId }: { dossierId: string }) {
   const { t } = useI18n();
   const s = t.ratings.section;
   const [token, setToken] = useState<TokenState>({ status: 'idle' });
+  const can = useCan();
   const make = () => {
     if (token.status === 'loading') return;
     setToken({ status: 'loading' });
@@ -145,23 +147,27 @@ function SlipBlock({ dossierId }: { dossierId: string }) {
       <h3>{s.slip}</h3>
       <p class="field__hint">{s.slipIntro}</p>
       <div class="filters__actions">
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={make}
-          aria-disabled={token.status === 'loading' || undefined}
-        >
-          {token.status === 'loading' ? s.makingToken : s.makeToken}
-        </button>
-        <a
-          class="button button--secondary"
-          href={`/api/v1/dossiers/${encodeURIComponent(dossierId)}/slip.pdf`}
-          target="_blank"
-          rel="noopener"
-        >
-          {s.printSlip}
-          <span class="visually-hidden"> {s.newTab}</span>
-        </a>
+        {can('rating.issue_token') && (
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={make}
+            aria-disabled={token.status === 'loading' || undefined}
+          >
+            {token.status === 'loading' ? s.makingToken : s.makeToken}
+          </button>
+        )}
+        {can('slip.print') && (
+          <a
+            class="button button--secondary"
+            href={`/api/v1/dossiers/${encodeURIComponent(dossierId)}/slip.pdf`}
+            target="_blank"
+            rel="noopener"
+          >
+            {s.printSlip}
+            <span class="visually-hidden"> {s.newTab}</span>
+          </a>
+        )}
       </div>
       <div aria-live="polite">
         {token.status === 'ready' && link !== null && (

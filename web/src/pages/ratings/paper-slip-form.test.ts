@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  blankTicks,
-  conductPoints,
-  sortForKeying,
-  todayInVietnam,
-  toPaperSlipBody,
-} from './paper-slip-form.ts';
+import { blankTicks, conductPoints, todayInVietnam, toPaperSlipBody } from './paper-slip-form.ts';
 
 const NOW = Date.parse('2025-07-20T20:00:00Z'); // 21/07/2025 03:00 in Vietnam
 
 describe('paper slip form', () => {
   it('dates a blank slip today in Vietnam, whatever the browser zone', () => {
     expect(todayInVietnam(NOW)).toBe('2025-07-21');
-    expect(blankTicks(NOW, 'CB001')).toMatchObject({
-      dateText: '21/07/2025',
-      keyedBy: 'CB001',
-      satisfaction: null,
-    });
+    expect(blankTicks(NOW)).toMatchObject({ dateText: '21/07/2025', satisfaction: null });
   });
 
   it('gives cs7 = 0 for improper conduct, else the time answer', () => {
@@ -28,7 +18,7 @@ describe('paper slip form', () => {
 
   it('builds the body with only the ticked answers, at noon of the slip date', () => {
     const ticks = {
-      ...blankTicks(NOW, 'CB001'),
+      ...blankTicks(NOW),
       satisfaction: 4 as const,
       contacts: 2 as const,
       improper: 'no' as const,
@@ -39,7 +29,6 @@ describe('paper slip form', () => {
       ok: true,
       body: {
         scanned: 'H99.01-250707-0001',
-        keyedByOfficialCode: 'CB001',
         satisfaction: 4,
         answers: { cs3: 2 },
         comment: 'tốt',
@@ -53,18 +42,14 @@ describe('paper slip form', () => {
   });
 
   it('lists what is missing', () => {
-    expect(toPaperSlipBody('X', { ...blankTicks(NOW, ''), dateText: '31/02/2025' })).toEqual({
+    expect(toPaperSlipBody('X', { ...blankTicks(NOW), dateText: '31/02/2025' })).toEqual({
       ok: false,
-      problems: ['satisfaction', 'date', 'keyedBy'],
+      problems: ['satisfaction', 'date'],
     });
   });
 
-  it('puts focal officials first', () => {
-    const sorted = sortForKeying([
-      { code: 'CB002', roles: ['handling'] },
-      { code: 'CB009', roles: ['focal'] },
-      { code: 'CB001', roles: ['counter'] },
-    ]);
-    expect(sorted.map((o) => o.code)).toEqual(['CB009', 'CB001', 'CB002']);
+  it('never names who keys the slip in: the server records the signed-in account', () => {
+    const result = toPaperSlipBody('X', { ...blankTicks(NOW), satisfaction: 5 });
+    expect(result.ok && Object.keys(result.body).sort()).toEqual(['satisfaction', 'scanned', 'submittedAt']);
   });
 });

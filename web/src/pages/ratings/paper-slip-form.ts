@@ -1,6 +1,7 @@
 /**
  * The paper slip as the focal official keys it in: pure helpers turning the ticks into the
  * body of `POST /api/v1/paper-slips` (issue 4), kept apart from the page so they are unit-tested.
+ * Who keyed it is the signed-in account (the server records it), never a field of the body.
  */
 import { formatDate, parseDisplayDate } from '../../format.ts';
 
@@ -23,19 +24,17 @@ export interface SlipTicks {
   improper: 'no' | 'yes' | null;
   comment: string;
   dateText: string;
-  keyedBy: string;
 }
 
 export interface PaperSlipBody {
   scanned: string;
-  keyedByOfficialCode: string;
   satisfaction: Satisfaction;
   answers?: { cs1?: Point; cs3?: Point; cs4?: Point; cs7?: Point };
   comment?: string;
   submittedAt: string;
 }
 
-export type SlipProblem = 'satisfaction' | 'date' | 'keyedBy';
+export type SlipProblem = 'satisfaction' | 'date';
 
 /** Today's date in Vietnam (the slip's date is a local date), 'YYYY-MM-DD'. */
 export function todayInVietnam(now: number): string {
@@ -48,8 +47,8 @@ export function todayInVietnam(now: number): string {
   }).format(now);
 }
 
-/** A blank slip dated today, keyed by the remembered official. */
-export function blankTicks(now: number, keyedBy: string): SlipTicks {
+/** A blank slip dated today. */
+export function blankTicks(now: number): SlipTicks {
   return {
     satisfaction: null,
     time: null,
@@ -58,7 +57,6 @@ export function blankTicks(now: number, keyedBy: string): SlipTicks {
     improper: null,
     comment: '',
     dateText: formatDate(todayInVietnam(now)),
-    keyedBy,
   };
 }
 
@@ -81,9 +79,7 @@ export function toPaperSlipBody(
   const date = parseDisplayDate(ticks.dateText);
   if (ticks.satisfaction === null) problems.push('satisfaction');
   if (date === null || date === '') problems.push('date');
-  if (ticks.keyedBy === '') problems.push('keyedBy');
-  if (ticks.satisfaction === null || date === null || date === '' || problems.length > 0)
-    return { ok: false, problems };
+  if (ticks.satisfaction === null || date === null || date === '') return { ok: false, problems };
   const answers: NonNullable<PaperSlipBody['answers']> = {};
   if (ticks.time !== null) answers.cs1 = ticks.time;
   if (ticks.contacts !== null) answers.cs3 = ticks.contacts;
@@ -95,19 +91,10 @@ export function toPaperSlipBody(
     ok: true,
     body: {
       scanned: scanned.trim(),
-      keyedByOfficialCode: ticks.keyedBy,
       satisfaction: ticks.satisfaction,
       ...(Object.keys(answers).length > 0 ? { answers } : {}),
       ...(comment === '' ? {} : { comment }),
       submittedAt: `${date}T12:00:00+07:00`,
     },
   };
-}
-
-/** Officials for the "keyed by" select: focal officials first, then by code. */
-export function sortForKeying<T extends { code: string; roles: readonly string[] }>(
-  officials: readonly T[],
-): T[] {
-  const focal = (o: T) => (o.roles.includes('focal') ? 0 : 1);
-  return [...officials].sort((a, b) => focal(a) - focal(b) || a.code.localeCompare(b.code));
 }

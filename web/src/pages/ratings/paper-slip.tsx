@@ -8,31 +8,23 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { isKeyOf } from '../../i18n.ts';
 import { useDocumentTitle, useI18n } from '../../lang.tsx';
 import { Link } from '../../router.tsx';
+import { useSession } from '../auth/session.tsx';
 import {
   blankTicks,
   POINTS,
   SATISFACTIONS,
-  sortForKeying,
   toPaperSlipBody,
   type Point,
   type SlipProblem,
   type SlipTicks,
 } from './paper-slip-form.ts';
 import { asApiError, postJson } from './post-json.ts';
+import { RATINGS_TEXT } from './ratings-text.ts';
 
 /** `GET /api/v1/paper-slips/lookup` */
 interface Lookup {
   dossier: { id: string; code: string; status: string; agencyName: string; procedureName: string };
   alreadyRated: boolean;
-}
-
-/** An official of `GET /api/v1/officials`, as the "keyed by" select needs it. */
-interface KeyingOfficial {
-  id: string;
-  code: string;
-  fullName: string;
-  agencyCode: string;
-  roles: string[];
 }
 
 /** `POST /api/v1/paper-slips` (201 new, 200 when the same slip was keyed before). */
@@ -54,27 +46,11 @@ type LookupState =
   | { status: 'found'; scanned: string; data: Lookup }
   | { status: 'error'; error: ApiError };
 
-const KEYED_BY_STORAGE = 'hailong.paperSlip.keyedBy';
-function storedKeyedBy(): string {
-  try {
-    return window.localStorage.getItem(KEYED_BY_STORAGE) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function rememberKeyedBy(code: string): void {
-  try {
-    window.localStorage.setItem(KEYED_BY_STORAGE, code);
-  } catch {
-    // Not remembered; the choice still holds on this page.
-  }
-}
-
 /**
  * Nhập phiếu đánh giá giấy (issue 4): a USB scanner types the slip's barcode or QR link into the
  * scan field and presses Enter; the dossier is shown, the official ticks what the citizen ticked
- * and saves; focus returns to the scan field for the next slip of the stack.
+ * and saves as the signed-in staff member; focus returns to the scan field for the next slip
+ * of the stack.
  */
 export function PaperSlipPage() {
   const { t, lang } = useI18n();
@@ -85,19 +61,10 @@ export function PaperSlipPage() {
   const [scanText, setScanText] = useState('');
   const [lookup, setLookup] = useState<LookupState>({ status: 'idle' });
   const [saved, setSaved] = useState<Saved | null>(null);
-  const [officials, setOfficials] = useState<KeyingOfficial[] | null>(null);
   const lookupSeq = useRef(0);
 
   useEffect(() => {
     scanRef.current?.focus();
-    let live = true;
-    getJson<KeyingOfficial[]>('/api/v1/officials').then(
-      (items) => live && setOfficials(sortForKeying(items)),
-      () => live && setOfficials([]),
-    );
-    return () => {
-      live = false;
-    };
   }, []);
 
   useEffect(() => {
@@ -205,7 +172,6 @@ export function PaperSlipPage() {
           key={`${lookup.data.dossier.id}:${lookup.scanned}`}
           lookup={lookup.data}
           scanned={lookup.scanned}
-          officials={officials}
           foundRef={foundRef}
           onSaved={nextSlip}
           onCancel={() => nextSlip(null)}
@@ -218,30 +184,21 @@ export function PaperSlipPage() {
 interface SlipFormProps {
   lookup: Lookup;
   scanned: string;
-  officials: KeyingOfficial[] | null;
   foundRef: RefObject<HTMLHeadingElement>;
   onSaved: (saved: Saved) => void;
   onCancel: () => void;
 }
 
-function SlipForm({ lookup, scanned, officials, foundRef, onSaved, onCancel }: SlipFormProps) {
-  const { t } = useI18n();
+function SlipForm({ lookup, scanned, foundRef, onSaved, onCancel }: SlipFormProps) {
+  const { t, lang } = useI18n();
   const p = t.ratings.paper;
+  const { session } = useSession();
+  const keyedBy = session !== null && session.signedIn ? session.user.displayName : null;
   const { dossier } = lookup;
-  const [ticks, setTicks] = useState<SlipTicks>(() => blankTicks(Date.now(), storedKeyedBy()));
+  const [ticks, setTicks] = useState<SlipTicks>(() => blankTicks(Date.now()));
   const [problems, setProblems] = useState<SlipProblem[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-
-  // The remembered official must still exist; otherwise the first focal official is proposed.
-  useEffect(() => {
-    if (officials === null || officials.length === 0) return;
-    setTicks((current) =>
-      officials.some((o) => o.code === current.keyedBy)
-        ? current
-        : { ...current, keyedBy: officials.find((o) => o.roles.includes('focal'))?.code ?? '' },
-    );
-  }, [officials]);
 
   const set = <K extends keyof SlipTicks>(key: K, value: SlipTicks[K]) => {
     setTicks((current) => ({ ...current, [key]: value }));
@@ -257,15 +214,12 @@ function SlipForm({ lookup, scanned, officials, foundRef, onSaved, onCancel }: S
     if (!result.ok) {
       setProblems(result.problems);
       const first = result.problems[0];
-      const target =
-        first === 'satisfaction' ? 'slip-satisfaction-5' : first === 'date' ? 'slip-date' : 'slip-keyed-by';
-      document.getElementById(target)?.focus();
+      document.getElementById(first === 'satisfaction' ? 'slip-satisfaction-5' : 'slip-date')?.focus();
       return;
     }
     setProblems([]);
     setError(null);
     setSaving(true);
-    rememberKeyedBy(ticks.keyedBy);
     postJson('/api/v1/paper-slips', result.body).then(
       ({ status, data }) => {
         const slip = data as SlipSaved;
@@ -459,31 +413,12 @@ function SlipForm({ lookup, scanned, officials, foundRef, onSaved, onCancel }: S
               </p>
             )}
           </div>
-          <div class="field">
-            <label for="slip-keyed-by">{p.keyedBy}</label>
-            <select
-              id="slip-keyed-by"
-              value={ticks.keyedBy}
-              aria-invalid={invalid('keyedBy')}
-              aria-describedby={`slip-keyed-by-hint${invalid('keyedBy') ? ' slip-keyed-by-error' : ''}`}
-              onChange={(event) => set('keyedBy', event.currentTarget.value)}
-            >
-              <option value="">{p.keyedByChoose}</option>
-              {(officials ?? []).map((o) => (
-                <option key={o.id} value={o.code}>
-                  {o.fullName} ({o.code})
-                </option>
-              ))}
-            </select>
-            <p class="field__hint" id="slip-keyed-by-hint">
-              {p.keyedByHint}
-            </p>
-            {invalid('keyedBy') && (
-              <p class="field__error" id="slip-keyed-by-error">
-                {p.keyedByRequired}
-              </p>
-            )}
-          </div>
+          {keyedBy !== null && (
+            <div class="field" data-testid="slip-keyed-by">
+              <p class="strong">{RATINGS_TEXT[lang].keyedBy(keyedBy)}</p>
+              <p class="field__hint">{RATINGS_TEXT[lang].keyedByHint}</p>
+            </div>
+          )}
         </div>
         {error !== null && <ErrorAlert error={error} />}
         <div class="filters__actions">

@@ -5,14 +5,21 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { formatDateTime } from '../../format.ts';
 import { isKeyOf } from '../../i18n.ts';
 import { useI18n } from '../../lang.tsx';
-import { useOfficials, type OfficialItem } from '../../officials.ts';
+import { useSession } from '../auth/session.tsx';
 import { POINTS, SATISFACTIONS, type Point, type Satisfaction } from './paper-slip-form.ts';
 import { asApiError, postJson } from './post-json.ts';
+import { RATINGS_TEXT, staffLabel, type StaffRef } from './ratings-text.ts';
 
 interface OfficialRef {
   id: string;
   code: string;
   name: string;
+}
+
+/** The signed-in staff member (who every form here acts as) and what the policy lets them do. */
+interface Acting {
+  name: string;
+  can: (action: 'rating.correct.propose' | 'rating.correct.decide' | 'rating.appeal') => boolean;
 }
 
 interface RatingValues {
@@ -27,11 +34,11 @@ export interface RatingCorrection {
   status: 'pending' | 'approved' | 'rejected';
   corrected: RatingValues;
   reason: string;
-  proposedBy: OfficialRef;
+  proposedBy: StaffRef;
   proposedAt: string;
   decision: {
     decision: 'approved' | 'rejected';
-    decidedBy: OfficialRef;
+    decidedBy: StaffRef;
     reason: string | null;
     decidedAt: string;
   } | null;
@@ -41,6 +48,8 @@ export interface RatingCorrection {
 export interface RatingAppeal {
   id: string;
   official: OfficialRef;
+  /** The account that filed it (null on appeals from before staff accounts). */
+  filedBy: StaffRef | null;
   reason: string;
   filedAt: string;
 }
@@ -62,16 +71,24 @@ function pointOf(value: unknown): Point | null {
   return value === 0 || value === 1 || value === 2 ? value : null;
 }
 
-function sortedOfficials(officials: ReadonlyMap<string, OfficialItem> | null): OfficialItem[] {
-  const collator = new Intl.Collator('vi');
-  return [...(officials?.values() ?? [])].sort((a, b) => collator.compare(a.fullName, b.fullName));
+/** The session as the forms need it; null before the session is known or when signed out. */
+function useActing(): Acting | null {
+  const { session } = useSession();
+  if (session === null || !session.signedIn) return null;
+  // Older session answers carry no `actions`: show every form, the server still decides.
+  const actions: readonly string[] | undefined = session.actions;
+  return {
+    name: session.user.displayName,
+    can: (action) => actions === undefined || actions.includes(action),
+  };
 }
 
 /**
  * Sửa và khiếu nại đánh giá (issue 4 point 8), per rating: the original and every correction,
  * the version that counts clearly marked; "Đề nghị sửa" (one staff member), "Duyệt"/"Từ chối"
  * on a pending correction (another one), and the appeals of the rated officials. Nothing here
- * edits a rating: every action adds a record, then the list is reloaded.
+ * edits a rating: every action adds a record, then the list is reloaded. Every action is the
+ * signed-in staff member's: the forms show who that is and offer what their roles allow.
  */
 export function RatingReviews({
   ratings,
@@ -80,18 +97,17 @@ export function RatingReviews({
   ratings: readonly ReviewedRating[];
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const s = t.ratings.corrections;
-  const officials = useOfficials(ratings.length > 0);
+  const acting = useActing();
   if (ratings.length === 0) return null;
-  const list = sortedOfficials(officials);
   return (
     <div class="slip-block" data-testid="rating-reviews">
       <h3>{s.title}</h3>
       <p class="field__hint">{s.intro}</p>
-      <p class="field__hint">{s.staffNote}</p>
+      <p class="field__hint">{RATINGS_TEXT[lang].actingNote}</p>
       {ratings.map((rating) => (
-        <RatingReview key={rating.id} rating={rating} officials={list} onChanged={onChanged} />
+        <RatingReview key={rating.id} rating={rating} acting={acting} onChanged={onChanged} />
       ))}
     </div>
   );
@@ -136,11 +152,11 @@ type Open = 'none' | 'propose' | 'appeal';
 
 function RatingReview({
   rating,
-  officials,
+  acting,
   onChanged,
 }: {
   rating: ReviewedRating;
-  officials: readonly OfficialItem[];
+  acting: Acting | null;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
@@ -194,20 +210,17 @@ function RatingReview({
                 {s.reason}: {correction.reason}
               </p>
               <p class="field__hint">
-                {s.proposedBy(`${correction.proposedBy.name} (${correction.proposedBy.code})`)},{' '}
-                {formatDateTime(correction.proposedAt)}
+                {s.proposedBy(staffLabel(correction.proposedBy))}, {formatDateTime(correction.proposedAt)}
               </p>
               {correction.decision !== null && (
                 <p class="field__hint">
-                  {s.decidedBy(
-                    `${correction.decision.decidedBy.name} (${correction.decision.decidedBy.code})`,
-                  )}
-                  , {formatDateTime(correction.decision.decidedAt)}
+                  {s.decidedBy(staffLabel(correction.decision.decidedBy))},{' '}
+                  {formatDateTime(correction.decision.decidedAt)}
                   {correction.decision.reason !== null && ` — ${correction.decision.reason}`}
                 </p>
               )}
-              {correction.status === 'pending' && (
-                <DecisionForm correction={correction} officials={officials} onChanged={onChanged} />
+              {correction.status === 'pending' && acting !== null && acting.can('rating.correct.decide') && (
+                <DecisionForm correction={correction} acting={acting} onChanged={onChanged} />
               )}
             </li>
           );
@@ -219,15 +232,19 @@ function RatingReview({
           <ul>
             {rating.appeals.map((appeal) => (
               <li key={appeal.id} data-testid="rating-appeal">
-                {s.appealBy(`${appeal.official.name} (${appeal.official.code})`)},{' '}
-                {formatDateTime(appeal.filedAt)}: {appeal.reason}
+                {s.appealBy(
+                  appeal.filedBy === null
+                    ? `${appeal.official.name} (${appeal.official.code})`
+                    : staffLabel(appeal.filedBy),
+                )}
+                , {formatDateTime(appeal.filedAt)}: {appeal.reason}
               </li>
             ))}
           </ul>
         </div>
       )}
       <div class="filters__actions">
-        {pending === undefined && (
+        {pending === undefined && acting !== null && acting.can('rating.correct.propose') && (
           <button
             type="button"
             class="button button--secondary"
@@ -237,75 +254,33 @@ function RatingReview({
             {s.propose}
           </button>
         )}
-        <button
-          type="button"
-          class="button button--secondary"
-          aria-expanded={open === 'appeal'}
-          onClick={() => setOpen(open === 'appeal' ? 'none' : 'appeal')}
-        >
-          {s.appeal}
-        </button>
+        {acting !== null && acting.can('rating.appeal') && (
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-expanded={open === 'appeal'}
+            onClick={() => setOpen(open === 'appeal' ? 'none' : 'appeal')}
+          >
+            {s.appeal}
+          </button>
+        )}
       </div>
-      {open === 'propose' && pending === undefined && (
-        <ProposeForm
-          rating={rating}
-          officials={officials}
-          onCancel={() => setOpen('none')}
-          onChanged={onChanged}
-        />
+      {open === 'propose' && pending === undefined && acting !== null && (
+        <ProposeForm rating={rating} acting={acting} onCancel={() => setOpen('none')} onChanged={onChanged} />
       )}
-      {open === 'appeal' && (
-        <AppealForm
-          rating={rating}
-          officials={officials}
-          onCancel={() => setOpen('none')}
-          onChanged={onChanged}
-        />
+      {open === 'appeal' && acting !== null && (
+        <AppealForm rating={rating} acting={acting} onCancel={() => setOpen('none')} onChanged={onChanged} />
       )}
     </section>
   );
 }
 
-function OfficialSelect({
-  id,
-  label,
-  value,
-  officials,
-  invalid,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  officials: readonly OfficialItem[];
-  invalid: boolean;
-  onChange: (value: string) => void;
-}) {
-  const { t } = useI18n();
-  const s = t.ratings.corrections;
+/** Who the form acts as: the signed-in staff member, shown instead of asked. */
+function ActingAs({ text }: { text: string }) {
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      >
-        <option value="">{s.chooseOfficial}</option>
-        {officials.map((official) => (
-          <option key={official.id} value={official.id}>
-            {official.fullName} ({official.code})
-          </option>
-        ))}
-      </select>
-      {invalid && (
-        <p class="field__error" id={`${id}-error`}>
-          {s.officialRequired}
-        </p>
-      )}
-    </div>
+    <p class="field__hint strong" data-testid="acting-as">
+      {text}
+    </p>
   );
 }
 
@@ -368,16 +343,16 @@ function useSend(onChanged: () => void) {
 
 function ProposeForm({
   rating,
-  officials,
+  acting,
   onCancel,
   onChanged,
 }: {
   rating: ReviewedRating;
-  officials: readonly OfficialItem[];
+  acting: Acting;
   onCancel: () => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const s = t.ratings.corrections;
   const [satisfaction, setSatisfaction] = useState<Satisfaction>(
     SATISFACTIONS.find((level) => level === rating.satisfaction) ?? 3,
@@ -390,14 +365,13 @@ function ProposeForm({
   }));
   const [comment, setComment] = useState(rating.comment ?? '');
   const [reason, setReason] = useState('');
-  const [proposer, setProposer] = useState('');
   const [checked, setChecked] = useState(false);
   const { sending, error, send } = useSend(onChanged);
   const prefix = `propose-${rating.id}`;
   const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setChecked(true);
-    if (reason.trim() === '' || proposer === '') return;
+    if (reason.trim() === '') return;
     const given = Object.fromEntries(
       INDICATORS.flatMap((key) => (answers[key] === null ? [] : [[key, answers[key]]])),
     );
@@ -406,7 +380,6 @@ function ProposeForm({
       answers: given,
       ...(comment.trim() === '' ? {} : { comment: comment.trim() }),
       reason: reason.trim(),
-      proposedByOfficialId: proposer,
     });
   };
   return (
@@ -474,14 +447,7 @@ function ProposeForm({
         invalid={checked && reason.trim() === ''}
         onInput={setReason}
       />
-      <OfficialSelect
-        id={`${prefix}-proposer`}
-        label={s.proposer}
-        value={proposer}
-        officials={officials}
-        invalid={checked && proposer === ''}
-        onChange={setProposer}
-      />
+      <ActingAs text={RATINGS_TEXT[lang].proposer(acting.name)} />
       {error !== null && <ErrorAlert error={error} />}
       <div class="filters__actions">
         <button type="submit" class="button button--primary" aria-disabled={sending || undefined}>
@@ -497,26 +463,22 @@ function ProposeForm({
 
 function DecisionForm({
   correction,
-  officials,
+  acting,
   onChanged,
 }: {
   correction: RatingCorrection;
-  officials: readonly OfficialItem[];
+  acting: Acting;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const s = t.ratings.corrections;
-  const [approver, setApprover] = useState('');
   const [note, setNote] = useState('');
-  const [checked, setChecked] = useState(false);
   const { sending, error, send } = useSend(onChanged);
   const prefix = `decide-${correction.id}`;
+  // The server refuses the proposer (CORRECTION_SAME_PERSON) and says why, in place.
   const decide = (decision: 'approved' | 'rejected') => {
-    setChecked(true);
-    if (approver === '') return;
     send(`/api/v1/rating-corrections/${encodeURIComponent(correction.id)}/decision`, {
       decision,
-      decidedByOfficialId: approver,
       ...(note.trim() === '' ? {} : { reason: note.trim() }),
     });
   };
@@ -530,14 +492,7 @@ function DecisionForm({
       noValidate
       data-testid="decision-form"
     >
-      <OfficialSelect
-        id={`${prefix}-approver`}
-        label={s.approver}
-        value={approver}
-        officials={officials}
-        invalid={checked && approver === ''}
-        onChange={setApprover}
-      />
+      <ActingAs text={RATINGS_TEXT[lang].approver(acting.name)} />
       <div class="field">
         <label for={`${prefix}-note`}>{s.decisionReason}</label>
         <input
@@ -568,18 +523,17 @@ function DecisionForm({
 
 function AppealForm({
   rating,
-  officials,
+  acting,
   onCancel,
   onChanged,
 }: {
   rating: ReviewedRating;
-  officials: readonly OfficialItem[];
+  acting: Acting;
   onCancel: () => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const s = t.ratings.corrections;
-  const [official, setOfficial] = useState('');
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);
   const { sending, error, send } = useSend(onChanged);
@@ -587,22 +541,13 @@ function AppealForm({
   const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setChecked(true);
-    if (reason.trim() === '' || official === '') return;
-    send(`/api/v1/ratings/${encodeURIComponent(rating.id)}/appeals`, {
-      officialId: official,
-      reason: reason.trim(),
-    });
+    if (reason.trim() === '') return;
+    send(`/api/v1/ratings/${encodeURIComponent(rating.id)}/appeals`, { reason: reason.trim() });
   };
   return (
     <form class="slip__meta" onSubmit={submit} noValidate data-testid="appeal-form" aria-label={s.appeal}>
-      <OfficialSelect
-        id={`${prefix}-official`}
-        label={s.appellant}
-        value={official}
-        officials={officials}
-        invalid={checked && official === ''}
-        onChange={setOfficial}
-      />
+      <ActingAs text={RATINGS_TEXT[lang].appellant(acting.name)} />
+      <p class="field__hint">{RATINGS_TEXT[lang].appealHint}</p>
       <ReasonField
         id={`${prefix}-reason`}
         label={s.reason}

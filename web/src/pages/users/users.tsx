@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useAgencies } from '../../agencies.ts';
-import { useApi } from '../../api.ts';
+import { isTransient, useApi } from '../../api.ts';
+import { ErrorAlert } from '../../components/feedback.tsx';
 import { useDocumentTitle, useI18n } from '../../lang.tsx';
 import { asApiError, postJson } from '../ratings/post-json.ts';
 import { AUTH_TEXT, ROLE_KEYS, ROLE_NAMES, type RoleName } from '../auth/auth-text.ts';
@@ -104,11 +105,12 @@ export function UsersPage() {
         {t.usersTitle}
       </h1>
       <p>{t.usersIntro}</p>
+      {/* Opened by URL without user.manage: the server's refusal (403), as on every page. */}
       {users.state.status === 'error' ? (
-        <div class="alert alert--error" role="alert">
-          <p class="alert__title">{users.state.error.message}</p>
-          <p>{t.signInToSee}</p>
-        </div>
+        <ErrorAlert
+          error={users.state.error}
+          onRetry={isTransient(users.state.error) ? users.retry : undefined}
+        />
       ) : null}
       <section class="card" aria-labelledby="create-title">
         <h2 id="create-title">{t.createUser}</h2>
