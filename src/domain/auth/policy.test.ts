@@ -62,6 +62,8 @@ const TABLE: Record<Action, string> = {
   'score.read': /*        */ 'x  x  x  x  x  x  .',
   'score.assess': /*      */ 'x  .  x  .  .  .  .',
   'score.recompute': /*   */ 'x  .  .  .  .  .  .',
+  'report.submit': /*     */ 'x  x  x  .  .  .  .',
+  'result.publish': /*    */ 'x  .  .  .  .  .  .',
   'audit.read': /*        */ 'x  x  x  .  .  x  .',
   'audit.verify': /*      */ 'x  .  .  .  .  x  .',
   'user.manage': /*       */ 'x  .  .  .  .  .  .',

@@ -27,6 +27,8 @@ export const ACTIONS = [
   'score.read',
   'score.assess',
   'score.recompute',
+  'report.submit',
+  'result.publish',
   'audit.read',
   'audit.verify',
   'user.manage',
@@ -68,10 +70,20 @@ export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'device.manage',
     'score.assess',
     'score.recompute',
+    'report.submit',
+    // The provincial office compiles, classifies, ranks and publishes (Thông tư 01/2018 Điều 15 khoản 4).
+    'result.publish',
     'audit.verify',
     'user.manage',
   ]),
-  agency_leader: new Set<Action>([...READ_ONLY, 'rating.correct.decide', 'contact.read', 'device.manage']),
+  agency_leader: new Set<Action>([
+    ...READ_ONLY,
+    'rating.correct.decide',
+    'contact.read',
+    'device.manage',
+    // The unit reports its results and proposed remedies to the level above (Điều 15 khoản 4).
+    'report.submit',
+  ]),
   focal_official: new Set<Action>([
     ...READ_ONLY,
     'catalog.write',
@@ -83,6 +95,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'contact.read',
     'device.manage',
     'score.assess',
+    'report.submit',
   ]),
   counter_official: new Set<Action>([
     'catalog.read',
