@@ -21,9 +21,14 @@ export default defineConfig({
     target: 'es2022',
     // One small bundle; the reports will want code-splitting later.
     assetsInlineLimit: 0,
-    // Two pages: the back office (/) and the counter rating device (/quay/).
+    // Three pages: the back office (/), the counter rating device (/quay/) and the public results
+    // (/cong-khai/, no sign-in: its bundle holds none of the back office's code).
     rollupOptions: {
-      input: { main: `${webDir}index.html`, kiosk: `${webDir}quay/index.html` },
+      input: {
+        main: `${webDir}index.html`,
+        kiosk: `${webDir}quay/index.html`,
+        public: `${webDir}cong-khai/index.html`,
+      },
     },
   },
   server: {

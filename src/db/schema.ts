@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PublishedSnapshot } from '#domain/publication/snapshot.ts';
+import type { UnitReportFiguresView } from '#shared/report.view.ts';
 
 /** `timestamptz` columns: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -413,6 +415,44 @@ export interface AuditVerificationTable {
   findings: ColumnType<unknown, string, never>;
 }
 
+/** A published period: the frozen snapshot and open data of one version (never updated or deleted). */
+export interface PublishedResultTable {
+  id: string;
+  period: string;
+  version: number;
+  reason: string | null;
+  published_at: Timestamp;
+  published_by_user_id: string | null;
+  scheme_id: string;
+  scheme_version: string;
+  scheme_sha256: string;
+  checkpoint_id: string;
+  snapshot: ColumnType<PublishedSnapshot, string, never>;
+  snapshot_sha256: string;
+  /** The open data document as published, byte for byte (its SHA-256 is open_data_sha256). */
+  open_data: string;
+  open_data_sha256: string;
+}
+
+/** A unit's report to the level above for a period: one row per revision (TT 01/2018 Điều 15 khoản 4). */
+export interface UnitReportTable {
+  agency_id: string;
+  period: string;
+  revision: number;
+  status: 'draft' | 'submitted';
+  remedies: string;
+  notes: string;
+  correction_reason: string | null;
+  created_at: Timestamp;
+  created_by_user_id: string | null;
+  updated_at: Timestamp;
+  updated_by_user_id: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by_user_id: string | null;
+  /** The presented figures frozen at submission (null for a draft). */
+  figures: ColumnType<UnitReportFiguresView | null, string | null | undefined, string | null>;
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database {
   agency: AgencyTable;
@@ -446,4 +486,6 @@ export interface Database {
   staff_user: StaffUserTable;
   staff_role_grant: StaffRoleGrantTable;
   staff_session: StaffSessionTable;
+  published_result: PublishedResultTable;
+  unit_report: UnitReportTable;
 }

@@ -38,7 +38,8 @@ export interface SlipData {
 type Doc = PDFKit.PDFDocument;
 
 const fontFile = createRequire(import.meta.url);
-const FONT_FILES = {
+/** The embedded Be Vietnam Pro faces (also used by the report PDFs, report-pdf.ts). */
+export const FONT_FILES = {
   regular: fontFile.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf'),
   bold: fontFile.resolve('@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf'),
 } as const;

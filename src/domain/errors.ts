@@ -54,7 +54,21 @@ export const ERROR_CODES = {
   INTEGRATION_UNAUTHORIZED: 'Yêu cầu không được xác thực: khóa tích hợp, chữ ký hoặc thời điểm không hợp lệ.',
   SCHEME_INVALID: 'Bộ chỉ số (scheme) không hợp lệ.',
   SCHEME_NOT_FOUND: 'Không có bộ chỉ số áp dụng cho thời điểm này.',
-  PERIOD_INVALID: 'Kỳ đánh giá không hợp lệ (ví dụ 2025-Q3, 2025).',
+  PERIOD_INVALID: 'Kỳ đánh giá không hợp lệ (ví dụ 2025-Q3, 2025, 2026-07-01..2026-08-15).',
+  UNIT_REPORT_NOT_FOUND: 'Đơn vị chưa lập báo cáo cho kỳ này.',
+  UNIT_REPORT_SUBMITTED:
+    'Báo cáo đã gửi cấp trên nên không sửa được; muốn sửa phải lập bản điều chỉnh và ghi rõ lý do điều chỉnh.',
+  UNIT_REPORT_NOT_DRAFT: 'Không có bản nháp nào để gửi: báo cáo của kỳ này đã được gửi.',
+  UNIT_REPORT_NO_CORRECTION: 'Báo cáo chưa được gửi nên không cần lập bản điều chỉnh; hãy sửa bản nháp.',
+  PUBLICATION_NOT_FOUND: 'Không tìm thấy kết quả đã công bố của kỳ này (hoặc phiên bản này).',
+  PUBLICATION_AGENCY_NOT_FOUND: 'Cơ quan, đơn vị này không có trong kết quả đã công bố nào.',
+  PUBLICATION_REASON_REQUIRED:
+    'Kỳ này đã được công bố: công bố lại tạo phiên bản mới và phải ghi rõ lý do công bố lại.',
+  PUBLICATION_INCONSISTENT:
+    'Không công bố được: tính lại từ dữ liệu mở không khớp với bảng xếp hạng (dữ liệu tổng hợp lệch với điểm từng hồ sơ). Chạy `hailong score recompute` rồi công bố lại.',
+  PUBLICATION_BUSY:
+    'Dữ liệu đang thay đổi liên tục nên chưa chốt được mốc kiểm toán để công bố. Vui lòng thử lại.',
+  OPEN_DATA_INVALID: 'Tệp dữ liệu mở không hợp lệ.',
   UNAUTHENTICATED: 'Bạn cần đăng nhập để thực hiện thao tác này.',
   FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
   SIGN_IN_FAILED: 'Tên đăng nhập hoặc mật khẩu không đúng.',

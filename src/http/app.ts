@@ -21,6 +21,8 @@ import { registerCatalogRoutes } from './routes/catalog.routes.ts';
 import { registerDossierRoutes } from './routes/dossiers.routes.ts';
 import { registerHealthRoutes } from './routes/health.routes.ts';
 import { registerScoreRoutes } from './routes/scores.routes.ts';
+import { registerReportRoutes } from './routes/reports.routes.ts';
+import { registerReportExportRoutes } from './routes/report-exports.routes.ts';
 import { registerCitizenRatingRoutes } from './routes/citizen-rating.routes.ts';
 import { registerSlipRoutes } from './routes/slips.routes.ts';
 import { registerIngestRoutes } from './routes/ingest.routes.ts';
@@ -35,6 +37,8 @@ import { publicAccess, registerRouteAccess } from './auth/route-access.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
 import { registerAuditRoutes } from './routes/audit.routes.ts';
+import { registerPublicationRoutes } from './routes/publication.routes.ts';
+import { registerDashboardRoutes } from './routes/dashboard.routes.ts';
 
 export interface BuildAppOptions {
   context: HttpContext;
@@ -108,6 +112,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerCalendarRoutes(app, options.context);
   registerDossierRoutes(app, options.context);
   registerScoreRoutes(app, options.context);
+  registerReportRoutes(app, options.context);
+  registerReportExportRoutes(app, options.context);
   registerCitizenRatingRoutes(app, options.context);
   registerSlipRoutes(app, options.context);
   await registerIngestRoutes(app, options.context);
@@ -118,6 +124,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthRoutes(app, options.context);
   registerUserRoutes(app, options.context);
   registerAuditRoutes(app, options.context);
+  registerPublicationRoutes(app, options.context);
+  registerDashboardRoutes(app, options.context);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
@@ -134,6 +142,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
     // Client-side routes of the back office all load the same page.
     app.setNotFoundHandler((request, reply) => {
+      // The public results (/cong-khai, /cong-khai/<period>, /cong-khai/co-quan/<code>) are a page of their own.
+      if (request.method === 'GET' && /^\/cong-khai(?:[/?]|$)/.test(request.url))
+        return reply.sendFile('cong-khai/index.html');
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
       handleError(new DomainError('NOT_FOUND'), request, reply);
       return reply;

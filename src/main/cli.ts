@@ -17,6 +17,7 @@ import { createProgressBar } from './progress.ts';
 import { registerScoreCommands } from './score-commands.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerKeyCommands } from './key-commands.ts';
+import { registerPublicationCommands } from './publication-commands.ts';
 import { printDemoAccounts, registerUserCommands } from './user-commands.ts';
 import { createDemoAccounts } from '#app/auth/create-demo-accounts.ts';
 
@@ -202,6 +203,7 @@ registerScoreCommands(program, log);
 registerAuditCommands(program, log);
 registerKeyCommands(program, log);
 registerUserCommands(program, log);
+registerPublicationCommands(program, log);
 
 program
   .command('integration')

@@ -59,7 +59,17 @@ describe('the back office follows the session: sign-in redirect, navigation by p
     await expect.poll(() => page.locator('#page-title').textContent()).toBe('Xếp hạng cơ quan, đơn vị');
     await expect
       .poll(() => navigation(page))
-      .toEqual(['Hồ sơ', 'Phiếu giấy', 'Xếp hạng', 'Cán bộ', 'Chỉ số 766', 'Hài lòng']);
+      .toEqual([
+        'Hồ sơ',
+        'Phiếu giấy',
+        'Tổng quan',
+        'Xếp hạng',
+        'Cán bộ',
+        'Chỉ số 766',
+        'Hài lòng',
+        'Theo lĩnh vực',
+        'Báo cáo đơn vị',
+      ]);
 
     // A page outside the role, opened by its address: the server's refusal, in the page.
     await page.goto(`${base}/nguoi-dung`);
@@ -98,10 +108,13 @@ describe('the back office follows the session: sign-in redirect, navigation by p
         'Hồ sơ',
         'Phiếu giấy',
         'Thiết bị tại quầy',
+        'Tổng quan',
         'Xếp hạng',
         'Cán bộ',
         'Chỉ số 766',
         'Hài lòng',
+        'Theo lĩnh vực',
+        'Báo cáo đơn vị',
         'Bất thường',
         'Người dùng',
         'Kiểm toán',

@@ -9,6 +9,9 @@ import { NotFoundPage } from './pages/not-found.tsx';
 import { DevicesPage } from './pages/devices/devices.tsx';
 import { DEVICES_TEXT } from './pages/devices/devices-text.ts';
 import { PaperSlipPage } from './pages/ratings/paper-slip.tsx';
+import { REPORTS_TEXT } from './pages/reports/reports-text.ts';
+import { SECTORS_PATH, SectorScoresPage } from './pages/reports/sector-scores.tsx';
+import { REPORTS_PATH, UnitReportPage, UnitReportsPage } from './pages/reports/unit-reports.tsx';
 import { AgencyScoresPage } from './pages/scores/agency-scores.tsx';
 import { OfficialScoresPage } from './pages/scores/official-scores.tsx';
 import { periodPageOf } from './pages/scores/period-pages.ts';
@@ -22,6 +25,8 @@ import { holds, SessionProvider, useSession, type SessionInfo } from './pages/au
 import { SignInPage } from './pages/auth/sign-in.tsx';
 import { UserMenu } from './pages/auth/user-menu.tsx';
 import { USERS_PATH, UsersPage } from './pages/users/users.tsx';
+import { DASHBOARD_PATH, DashboardPage } from './pages/dashboard/dashboard.tsx';
+import { DASHBOARD_TEXT } from './pages/dashboard/dashboard-text.ts';
 
 /** The back office: header with the product name, navigation and language switch, then the page. */
 export function App() {
@@ -35,6 +40,7 @@ export function App() {
 }
 
 type Section =
+  | 'dashboard'
   | 'dossiers'
   | 'paperSlips'
   | 'devices'
@@ -42,6 +48,8 @@ type Section =
   | 'officialScores'
   | 'qd766'
   | 'satisfaction'
+  | 'sectors'
+  | 'unitReports'
   | 'integrity'
   | 'users'
   | 'audit'
@@ -49,6 +57,7 @@ type Section =
 
 /** The navigation entry a page belongs to (a drill-down belongs to the table it came from). */
 function sectionOf({ path, search }: Location): Section {
+  if (path === DASHBOARD_PATH) return 'dashboard';
   if (path === '/ho-so' || path.startsWith('/ho-so/')) return 'dossiers';
   if (path === '/phieu-giay') return 'paperSlips';
   if (path === '/thiet-bi') return 'devices';
@@ -57,6 +66,8 @@ function sectionOf({ path, search }: Location): Section {
   if (path === AUDIT_PATH) return 'audit';
   if (path.startsWith('/diem/co-quan')) return 'agencyScores';
   if (path.startsWith('/diem/can-bo')) return 'officialScores';
+  if (path.startsWith(SECTORS_PATH)) return 'sectors';
+  if (path === REPORTS_PATH || path.startsWith(`${REPORTS_PATH}/`)) return 'unitReports';
   const periodPage = periodPageOf(path);
   if (periodPage !== null) return periodPage;
   if (path.startsWith('/diem/ho-so')) {
@@ -94,6 +105,9 @@ function Navigation({ location, session }: { location: Location; session: Sessio
       <div key="scores" class="site-nav__group" role="group" aria-label={t.nav.scores}>
         {scores && (
           <>
+            <Link href={DASHBOARD_PATH} aria-current={current('dashboard')}>
+              {DASHBOARD_TEXT[lang].nav}
+            </Link>
             <Link href="/diem/co-quan" aria-current={current('agencyScores')}>
               {t.nav.agencyScores}
             </Link>
@@ -105,6 +119,12 @@ function Navigation({ location, session }: { location: Location; session: Sessio
             </Link>
             <Link href="/diem/hai-long" aria-current={current('satisfaction')}>
               {t.nav.satisfaction}
+            </Link>
+            <Link href={SECTORS_PATH} aria-current={current('sectors')}>
+              {REPORTS_TEXT[lang].sectorsNav}
+            </Link>
+            <Link href={REPORTS_PATH} aria-current={current('unitReports')}>
+              {REPORTS_TEXT[lang].reportsNav}
             </Link>
           </>
         )}
@@ -167,15 +187,23 @@ function Page({ location }: { location: Location }) {
   if (path === '/ho-so') return <DossierListPage search={location.search} />;
   if (path === '/phieu-giay') return <PaperSlipPage />;
   if (path === '/thiet-bi') return <DevicesPage />;
+  if (path === DASHBOARD_PATH) return <DashboardPage search={location.search} />;
   if (path === '/diem/co-quan') return <AgencyScoresPage search={location.search} />;
   if (path === '/diem/can-bo') return <OfficialScoresPage search={location.search} />;
   if (path === '/diem/ho-so') return <ScoredDossiersPage search={location.search} />;
   if (path === '/diem/766') return <Qd766ScoresPage search={location.search} />;
   if (path === '/diem/hai-long') return <SatisfactionPage search={location.search} />;
+  if (path === SECTORS_PATH) return <SectorScoresPage search={location.search} />;
+  if (path === REPORTS_PATH) return <UnitReportsPage search={location.search} />;
   if (path === INTEGRITY_PATH) return <IntegritySignalsPage search={location.search} />;
   if (path === SIGN_IN_PATH) return <SignInPage search={location.search} />;
   if (path === USERS_PATH) return <UsersPage />;
   if (path === AUDIT_PATH) return <AuditLogPage search={location.search} />;
+  const report = /^\/bao-cao\/([^/]+)$/.exec(path);
+  if (report?.[1] !== undefined) {
+    const code = decodeURIComponent(report[1]);
+    return <UnitReportPage key={code} agencyCode={code} search={location.search} />;
+  }
   const detail = /^\/ho-so\/([^/]+)$/.exec(path);
   if (detail?.[1] !== undefined) {
     // A key per dossier: moving between dossiers starts a fresh page, not a half-updated one.

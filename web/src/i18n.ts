@@ -339,6 +339,12 @@ const vi = {
     notScored: '–',
     notScoredTitle: 'Chưa đủ dữ liệu, không tính vào tổng',
     candidates: 'Các nguồn điểm',
+    export: {
+      excel: 'Xuất Excel',
+      pdf: 'Xuất PDF',
+      excelTitle: 'Tải bảng này dạng Excel theo mẫu báo cáo (kỳ và phạm vi đang xem)',
+      pdfTitle: 'Tải bảng này dạng PDF theo mẫu báo cáo (kỳ và phạm vi đang xem)',
+    },
     sourcesShort: 'Nguồn',
     close: 'Đóng',
     candidatePoints: (points: string) => `${points} điểm`,
@@ -371,6 +377,7 @@ const vi = {
         grade: 'Xếp loại',
       },
       rescaled: (value: string) => `quy đổi: ${value}`,
+      officialsOf: (agency: string) => `Xem cán bộ, công chức của ${agency}`,
     },
     officials: {
       title: 'Kết quả đánh giá cán bộ, công chức',
@@ -387,6 +394,7 @@ const vi = {
       },
       legend:
         'Cán bộ, công chức được đánh giá theo các chỉ số 1, 2, 3, 4, 7 (tối đa 10 điểm, Điều 15 khoản 3).',
+      dossiersOf: (official: string) => `Xem các hồ sơ được chấm điểm của ${official}`,
     },
     drill: {
       title: 'Hồ sơ được chấm điểm',
@@ -969,6 +977,12 @@ const en: Messages = {
     notScored: '–',
     notScoredTitle: 'Not enough data, left out of the total',
     candidates: 'Sources of the score',
+    export: {
+      excel: 'Export to Excel',
+      pdf: 'Export to PDF',
+      excelTitle: 'Download this table as an Excel report (the period and scope shown)',
+      pdfTitle: 'Download this table as a PDF report (the period and scope shown)',
+    },
     sourcesShort: 'Sources',
     close: 'Close',
     candidatePoints: (points: string) => `${points} ${points === '1' ? 'point' : 'points'}`,
@@ -1010,6 +1024,7 @@ const en: Messages = {
         grade: 'Grade',
       },
       rescaled: (value: string) => `rescaled: ${value}`,
+      officialsOf: (agency: string) => `Officials of ${agency}`,
     },
     officials: {
       title: 'Results of officials',
@@ -1025,6 +1040,7 @@ const en: Messages = {
         class: 'Task completion',
       },
       legend: 'Officials are evaluated on indicators 1, 2, 3, 4 and 7 (at most 10 points, Article 15(3)).',
+      dossiersOf: (official: string) => `Scored dossiers of ${official}`,
     },
     drill: {
       title: 'Scored dossiers',
@@ -1401,6 +1417,22 @@ const en: Messages = {
       CORRECTION_SAME_PERSON:
         'The approver must be another staff member than the proposer: a correction needs two different people.',
       CORRECTION_ALREADY_DECIDED: 'This correction has already been approved or rejected.',
+      UNIT_REPORT_NOT_FOUND: 'The unit has not written a report for this period yet.',
+      UNIT_REPORT_SUBMITTED:
+        'The report has been submitted and cannot be edited; start a correction and give its reason.',
+      UNIT_REPORT_NOT_DRAFT: 'There is no draft to submit: the report of this period has been submitted.',
+      UNIT_REPORT_NO_CORRECTION:
+        'The report has not been submitted, so no correction is needed; edit the draft.',
+      PERIOD_INVALID: 'The period is not valid (e.g. 2025-Q3, 2025, 2026-07-01..2026-08-15).',
+      PUBLICATION_NOT_FOUND: 'No published results for this period (or this version).',
+      PUBLICATION_AGENCY_NOT_FOUND: 'This agency is not in any published results.',
+      PUBLICATION_REASON_REQUIRED:
+        'This period has already been published: publishing it again makes a new version and needs a reason.',
+      PUBLICATION_INCONSISTENT:
+        'Not published: recomputing from the open data does not match the ranking (the rollups differ from the per-dossier scores). Run `hailong score recompute`, then publish again.',
+      PUBLICATION_BUSY:
+        'The data keeps changing, so no audit checkpoint could be fixed for publishing. Please try again.',
+      OPEN_DATA_INVALID: 'The open data file is not valid.',
       APPEAL_NOT_RATED_OFFICIAL:
         'Only an official who received or handled the dossier can appeal its rating.',
       ACCOUNT_NOT_LINKED_TO_OFFICIAL:

@@ -15,6 +15,7 @@ import {
   staffAccountAuditRecord,
 } from './audited-records.ts';
 import { requireAuditKeys, type SignedCheckpoint } from './create-checkpoint.ts';
+import { publishedResultAuditRecord } from '../publication/published-result-record.ts';
 
 export interface AuditVerification {
   id: string;
@@ -174,6 +175,7 @@ const AUDITED_TABLES = new Set<string>([
   'dossier_event',
   'staff_user',
   'staff_role_grant',
+  'published_result',
   ...FULL_ROW_TABLES,
 ]);
 
@@ -244,6 +246,16 @@ async function loadStateRows(trx: Db, seedEvents: SeedEventCoverage | null): Pro
       agencyId: SYSTEM_CHAIN,
       key: grant.id,
       digest: digestValue(nodeAuditCrypto, grant),
+    });
+  }
+  // Published results (issue 6 point 4: never altered): the row with the digests of its snapshot and open data.
+  const published = await trx.selectFrom('published_result').selectAll().execute();
+  for (const row of published) {
+    rows.push({
+      table: 'published_result',
+      agencyId: SYSTEM_CHAIN,
+      key: row.id,
+      digest: digestValue(nodeAuditCrypto, publishedResultAuditRecord(row)),
     });
   }
   for (const table of FULL_ROW_TABLES) {

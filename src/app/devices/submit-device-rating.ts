@@ -7,6 +7,7 @@ import { inTransaction } from '../transaction.ts';
 import type { RatingOrigin } from '../ratings/rating-origin.ts';
 import { RATEABLE_STATUSES, resolveRatingToken } from '../ratings/rating-tokens.ts';
 import { recordRating, type RatingResult } from '../ratings/record-rating.ts';
+import { publishRatingRecorded } from '../realtime/rating-events.ts';
 import type { AuthenticatedDevice } from './authenticate-device.ts';
 
 /** A device clock ahead of the server by more than this is refused (a rating cannot come from the future). */
@@ -30,7 +31,7 @@ export async function submitDeviceRating(
     throw new DomainError('VALIDATION_FAILED', {
       problems: [{ field: 'ratedAt', message: 'thời điểm đánh giá không hợp lệ' }],
     });
-  return inTransaction(deps.db, async (trx) => {
+  const recorded = await inTransaction(deps.db, async (trx) => {
     const resolved = await resolveRatingToken(deps, body.token, trx);
     const id = uuidFromKey(`device:${device.id}:${body.id}`);
     const stored = await trx
@@ -40,7 +41,13 @@ export async function submitDeviceRating(
       .where('id', '=', id)
       .executeTakeFirst();
     if (stored)
-      return { id, counts: !stored.is_duplicate, replayed: true, dossierCode: resolved.dossierCode };
+      return {
+        id,
+        counts: !stored.is_duplicate,
+        replayed: true,
+        agencyId: resolved.agencyId,
+        dossierCode: resolved.dossierCode,
+      };
     if (!RATEABLE_STATUSES.has(resolved.status)) throw new DomainError('RATING_NOT_READY');
     if (body.invitationId !== undefined) {
       const invitation = await trx
@@ -82,4 +89,6 @@ export async function submitDeviceRating(
     );
     return { ...result, dossierCode: resolved.dossierCode };
   });
+  if (!recorded.replayed) await publishRatingRecorded(deps, recorded.agencyId);
+  return recorded;
 }

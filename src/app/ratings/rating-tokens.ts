@@ -13,6 +13,7 @@ import type { AppDeps, Db } from '../deps.ts';
 import { appendAudit } from '../audit/append-audit-entry.ts';
 import { inTransaction } from '../transaction.ts';
 import { recordRating, type RatingInput, type RatingResult } from './record-rating.ts';
+import { publishRatingRecorded } from '../realtime/rating-events.ts';
 import { tokenMac, type TokenKeyring } from './token-keys.ts';
 
 /** How long a slip's token stays valid after it was issued. */
@@ -205,5 +206,8 @@ export async function submitTokenRating(
     );
     return { ...result, dossierCode: resolved.dossierCode };
   };
-  return options.db ? run(options.db) : inTransaction(deps.db, run);
+  if (options.db) return run(options.db);
+  const result = await inTransaction(deps.db, run);
+  if (!result.replayed) await publishRatingRecorded(deps, result.agencyId);
+  return result;
 }

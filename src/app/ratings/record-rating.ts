@@ -8,6 +8,7 @@ import { defaultSchemeRegistry } from '../scoring/scheme-registry.ts';
 import { storeDossierScore } from '../scoring/store-dossier-scores.ts';
 import { appendAudit } from '../audit/append-audit-entry.ts';
 import { RATING_AUDITED_COLUMNS, ratingAuditRecord } from '../audit/audited-records.ts';
+import { publishRatingRecorded } from '../realtime/rating-events.ts';
 
 export const RATING_CHANNELS = ['online', 'qr', 'device', 'paper', 'hotline', 'other'] as const;
 export type RatingChannel = (typeof RATING_CHANNELS)[number];
@@ -39,6 +40,8 @@ export interface RatingResult {
   /** False when an earlier rating already counts for this dossier: this one is kept as a logged duplicate. */
   counts: boolean;
   replayed: boolean;
+  /** The dossier's agency (for the live dashboards' notice; not part of any API answer). */
+  agencyId: string;
 }
 
 /**
@@ -46,6 +49,7 @@ export interface RatingResult {
  * a dossier counts and later ones are kept as duplicates (product spec §2.4). The citizen's
  * answers enter the dossier's score at once (Thông tư 01/2018 Điều 14: indicators 1, 3, 4, 7
  * from the citizen's form). The collecting channels (token, device, slip) call this use case.
+ * Once committed, a new rating is announced on the bus (live dashboards, `rating.recorded`).
  */
 export async function recordRating(
   deps: AppDeps,
@@ -67,7 +71,7 @@ export async function recordRating(
       .where('agency_id', '=', dossier.agency_id)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (previous) return { id, counts: !previous.is_duplicate, replayed: true };
+    if (previous) return { id, counts: !previous.is_duplicate, replayed: true, agencyId: dossier.agency_id };
     const earlier = await trx
       .selectFrom('rating')
       .select('id')
@@ -108,7 +112,11 @@ export async function recordRating(
       target,
       after: ratingAuditRecord(row),
     });
-    return { id, counts: earlier === undefined, replayed: false };
+    return { id, counts: earlier === undefined, replayed: false, agencyId: dossier.agency_id };
   };
-  return options.db ? run(options.db) : inTransaction(deps.db, run);
+  // Inside a caller's transaction the caller tells the dashboards once it has committed.
+  if (options.db) return run(options.db);
+  const result = await inTransaction(deps.db, run);
+  if (!result.replayed) await publishRatingRecorded(deps, result.agencyId);
+  return result;
 }

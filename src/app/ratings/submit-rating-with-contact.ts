@@ -3,6 +3,7 @@ import { inTransaction } from '../transaction.ts';
 import type { RatingInput, RatingResult } from './record-rating.ts';
 import { resolveRatingToken, submitTokenRating } from './rating-tokens.ts';
 import { appendAudit } from '../audit/append-audit-entry.ts';
+import { publishRatingRecorded } from '../realtime/rating-events.ts';
 
 /** Contact details a citizen chose to leave for a follow-up (at least a phone or an email). */
 export interface FollowUpContact {
@@ -23,7 +24,7 @@ export async function submitRatingWithContact(
   contact: FollowUpContact | undefined,
 ): Promise<RatingResult & { dossierCode: string }> {
   if (contact === undefined) return submitTokenRating(deps, token, input);
-  return inTransaction(deps.db, async (trx) => {
+  const recorded = await inTransaction(deps.db, async (trx) => {
     const resolved = await resolveRatingToken(deps, token, trx);
     const result = await submitTokenRating(deps, token, input, { db: trx });
     const now = new Date(deps.now());
@@ -49,4 +50,6 @@ export async function submitRatingWithContact(
     });
     return result;
   });
+  if (!recorded.replayed) await publishRatingRecorded(deps, recorded.agencyId);
+  return recorded;
 }

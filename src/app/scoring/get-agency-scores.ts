@@ -35,13 +35,16 @@ export function tt01SchemeIds(deps: AppDeps): string[] {
  * Sums of points and dossier counts per subject and indicator over the period's quarters. A
  * period may hold dossiers scored under several versions of the scheme (each dossier under the
  * one in force on its receipt date): their points all count, so every id of the kind is read.
+ * A custom range that is not whole quarters is summed from the per-dossier scores instead
+ * (sumDossierContributions), with the same result the rollups would give for a quarter.
  */
 export async function readRollups(
   db: Db,
   schemeIds: readonly string[],
   period: Period,
   subjectKind: 'agency' | 'official' | 'agency_sector',
-) {
+): Promise<{ subject_id: string; sector: string; indicator: string; sum: number; count: number }[]> {
+  if (!period.isWholeQuarters) return sumDossierContributions(db, schemeIds, period, subjectKind);
   return db
     .selectFrom('score_rollup')
     .select(['subject_id', 'sector', 'indicator'])
@@ -54,6 +57,40 @@ export async function readRollups(
     .where('subject_kind', '=', subjectKind)
     .groupBy(['subject_id', 'sector', 'indicator'])
     .execute();
+}
+
+/**
+ * The rollup cells of any date range, summed from the stored per-dossier contributions (the
+ * same GROUP BY as rebuildRollups) of the dossiers whose finish date (local, UTC+7) falls in the
+ * range — the date that puts a dossier in its quarter (scoreContributions).
+ */
+export async function sumDossierContributions(
+  db: Db,
+  schemeIds: readonly string[],
+  period: Period,
+  subjectKind: 'agency' | 'official' | 'agency_sector',
+): Promise<{ subject_id: string; sector: string; indicator: string; sum: number; count: number }[]> {
+  if (schemeIds.length === 0) return [];
+  const from = new Date(`${period.from}T00:00:00+07:00`);
+  const to = new Date(Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000);
+  const kind = subjectKind === 'official' ? 'o' : 'a';
+  const sector = subjectKind === 'agency_sector' ? sql`s.sector` : sql`''`;
+  const result = await sql<{
+    subject_id: string;
+    sector: string;
+    indicator: string;
+    sum: number;
+    count: number;
+  }>`
+    SELECT e->>2 AS subject_id, ${sector} AS sector, e->>3 AS indicator,
+           sum((e->>4)::int)::int AS sum, count(*)::int AS count
+    FROM dossier_score s
+    JOIN dossier d ON d.agency_id = s.agency_id AND d.id = s.dossier_id,
+         jsonb_array_elements(s.contributions) AS e
+    WHERE s.scheme_id IN (${sql.join(schemeIds)}) AND s.period IN (${sql.join(period.quarters)})
+      AND d.finished_at >= ${from} AND d.finished_at < ${to} AND e->>0 = ${kind}
+    GROUP BY 1, 2, 3`.execute(db);
+  return result.rows;
 }
 
 /** Per-agency data behind indicators 5 and 9: procedures and dossiers received in the period. */

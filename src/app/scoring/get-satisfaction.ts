@@ -28,6 +28,9 @@ export async function getSatisfaction(
   const scheme = periodScheme(deps, period);
   const from = new Date(`${period.from}T00:00:00+07:00`);
   const to = new Date(Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000);
+  const scopeIds = options.rootAgencyId ? await agencySubtreeIds(deps.db, options.rootAgencyId) : null;
+  // A subtree is filtered in SQL: the handling-official lookup below runs per rating.
+  const inScope = scopeIds === null ? sql`TRUE` : sql`r.agency_id IN (${sql.join(scopeIds)})`;
   const rows = await sql<{
     agency_id: string;
     satisfaction: number;
@@ -38,8 +41,10 @@ export async function getSatisfaction(
            (SELECT e.official_id FROM dossier_event e
              WHERE e.agency_id = d.agency_id AND e.dossier_id = d.id AND e.type = 'finished' LIMIT 1) AS handling
     FROM ${effectiveRatings(deps.db).as('r')} JOIN dossier d ON d.agency_id = r.agency_id AND d.id = r.dossier_id
-    WHERE NOT r.is_duplicate AND r.submitted_at >= ${from} AND r.submitted_at < ${to}`.execute(deps.db);
-  const scope = options.rootAgencyId ? new Set(await agencySubtreeIds(deps.db, options.rootAgencyId)) : null;
+    WHERE NOT r.is_duplicate AND r.submitted_at >= ${from} AND r.submitted_at < ${to} AND ${inScope}`.execute(
+    deps.db,
+  );
+  const scope = scopeIds === null ? null : new Set(scopeIds);
   const overall = emptyCounts();
   const byAgency = new Map<string, Counts>();
   const byOfficial = new Map<string, Counts>();

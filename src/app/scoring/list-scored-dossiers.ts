@@ -29,7 +29,17 @@ export async function listScoredDossiers(deps: AppDeps, query: ScoredDossierQuer
         .onRef('dossier.id', '=', 'dossier_score.dossier_id'),
     )
     .where('dossier_score.period', 'in', query.period.quarters)
-    .where(sql<boolean>`dossier_score.contributions @> ${JSON.stringify([match])}::jsonb`);
+    .where(sql<boolean>`dossier_score.contributions @> ${JSON.stringify([match])}::jsonb`)
+    // A custom range counts the dossiers finished in it (the date that puts a dossier in its quarter).
+    .$if(!query.period.isWholeQuarters, (qb) =>
+      qb
+        .where('dossier.finished_at', '>=', new Date(`${query.period.from}T00:00:00+07:00`))
+        .where(
+          'dossier.finished_at',
+          '<',
+          new Date(Date.parse(`${query.period.to}T00:00:00+07:00`) + 86_400_000),
+        ),
+    );
   const filtered =
     query.points === undefined
       ? base

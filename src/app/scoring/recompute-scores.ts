@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Period } from '#domain/periods/period.ts';
+import { requireQuarterOrYear, type Period } from '#domain/periods/period.ts';
 import type { AppDeps, Db } from '../deps.ts';
 import { inTransaction } from '../transaction.ts';
 import { loadDossierFacts } from './load-dossier-facts.ts';
@@ -25,6 +25,8 @@ export async function recomputeScores(
   schemes: SchemeRegistry,
   period: Period,
 ): Promise<RecomputeSummary> {
+  // Rollups are per quarter: a partial range would delete scores it does not rebuild.
+  requireQuarterOrYear(period);
   return inTransaction(deps.db, async (trx) => {
     const facts = await loadDossierFacts(trx, { finishedFrom: period.from, finishedTo: period.to });
     const rows = facts.flatMap((fact) => {

@@ -1,4 +1,4 @@
-import type { Period } from '#domain/periods/period.ts';
+import { requireQuarterOrYear, type Period } from '#domain/periods/period.ts';
 import type { AppDeps } from '../deps.ts';
 import { requireAgencyId } from '../catalog/lookups.ts';
 import { appendAudit } from '../audit/append-audit-entry.ts';
@@ -19,6 +19,8 @@ export interface AgencyAssessmentInput {
  * the scheme decides which one counts. Re-recording replaces the same source's entry.
  */
 export async function recordAgencyAssessment(deps: AppDeps, input: AgencyAssessmentInput): Promise<void> {
+  // Assessments are made per quarter or year (Thông tư 01/2018 Điều 15 khoản 4), never a custom range.
+  requireQuarterOrYear(input.period);
   const agencyId = await requireAgencyId(deps.db, input.agencyCode);
   const values = { points: input.points, note: input.note, recorded_at: new Date(deps.now()) };
   await inTransaction(deps.db, async (trx) => {

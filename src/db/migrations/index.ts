@@ -11,6 +11,8 @@ import * as m0009 from './0009-rating-corrections.ts';
 import * as m0010 from './0010-audit.ts';
 import * as m0011 from './0011-staff-accounts.ts';
 import * as m0012 from './0012-staff-on-ratings.ts';
+import * as m0013 from './0013-published-results.ts';
+import * as m0014 from './0014-unit-reports.ts';
 
 /** Numbered migrations, in order. Add a file `NNNN-name.ts` and list it here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +28,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-audit': m0010,
   '0011-staff-accounts': m0011,
   '0012-staff-on-ratings': m0012,
+  '0013-published-results': m0013,
+  '0014-unit-reports': m0014,
 };
 
 /** Serves the migrations from this static list (no directory scanning, works from any cwd). */

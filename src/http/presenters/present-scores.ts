@@ -241,7 +241,8 @@ export function presentQd766Scores(data: Awaited<ReturnType<typeof getQd766Score
   };
 }
 
-function presentSatisfactionStats(stats: SatisfactionSummary) {
+/** Counts and shares (two decimals) of one satisfaction summary; the dashboard shows the same. */
+export function presentSatisfactionStats(stats: SatisfactionSummary) {
   const percent = (bp: number) => bp / 100;
   return {
     total: stats.total,

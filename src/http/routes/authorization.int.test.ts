@@ -286,6 +286,15 @@ const ROUTES: Record<string, RouteCase> = {
     access: anyOf('integrity.read'),
     request: () => ({ method: 'GET', url: '/api/v1/integrity-signals?from=2025-07-01&to=2025-09-30' }),
   },
+  'GET /api/v1/dashboard': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/dashboard?period=${PERIOD}` }),
+  },
+  // Without "Accept: text/event-stream" an allowed caller gets a validation error, not an endless stream.
+  'GET /api/v1/dashboard/events': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: '/api/v1/dashboard/events' }),
+  },
   'GET /api/v1/scores/agencies': {
     access: anyOf('score.read'),
     request: () => ({ method: 'GET', url: `/api/v1/scores/agencies?period=${PERIOD}` }),
@@ -301,6 +310,38 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/scores/satisfaction': {
     access: anyOf('score.read'),
     request: () => ({ method: 'GET', url: `/api/v1/scores/satisfaction?period=${PERIOD}` }),
+  },
+  'GET /api/v1/scores/sectors': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/scores/sectors?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/timeliness': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/timeliness?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/units': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/units?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/units/{agencyCode}': {
+    access: agency('score.read', 'AGENCY_NOT_FOUND'),
+    request: (side) => ({ method: 'GET', url: `/api/v1/reports/units/${side.agencyCode}?period=${PERIOD}` }),
+  },
+  'PUT /api/v1/reports/units/{agencyCode}': {
+    access: agency('report.submit', 'AGENCY_NOT_FOUND'),
+    request: (side, unique) => ({
+      method: 'PUT',
+      url: `/api/v1/reports/units/${side.agencyCode}`,
+      payload: { period: PERIOD, remedies: `Biện pháp ${unique}` },
+    }),
+  },
+  'POST /api/v1/reports/units/{agencyCode}/submit': {
+    access: agency('report.submit', 'AGENCY_NOT_FOUND'),
+    request: (side) => ({
+      method: 'POST',
+      url: `/api/v1/reports/units/${side.agencyCode}/submit`,
+      payload: { period: PERIOD },
+    }),
   },
   'GET /api/v1/scores/officials': {
     access: anyOf('score.read'),
@@ -318,6 +359,52 @@ const ROUTES: Record<string, RouteCase> = {
     request: (side) => ({
       method: 'GET',
       url: `/api/v1/scores/dossiers?period=${PERIOD}&subjectKind=agency&subjectId=${side.agencyId}`,
+    }),
+  },
+  'GET /api/v1/reports/agencies.xlsx': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/agencies.xlsx?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/officials.xlsx': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/officials.xlsx?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/qd766.xlsx': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/qd766.xlsx?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/satisfaction.xlsx': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/satisfaction.xlsx?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/dossiers.xlsx': {
+    access: agency('score.read'),
+    request: (side) => ({
+      method: 'GET',
+      url: `/api/v1/reports/dossiers.xlsx?period=${PERIOD}&agency=${side.agencyCode}`,
+    }),
+  },
+  'GET /api/v1/reports/agencies.pdf': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/agencies.pdf?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/officials.pdf': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/officials.pdf?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/qd766.pdf': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/qd766.pdf?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/satisfaction.pdf': {
+    access: anyOf('score.read'),
+    request: () => ({ method: 'GET', url: `/api/v1/reports/satisfaction.pdf?period=${PERIOD}` }),
+  },
+  'GET /api/v1/reports/dossiers.pdf': {
+    access: agency('score.read'),
+    request: (side) => ({
+      method: 'GET',
+      url: `/api/v1/reports/dossiers.pdf?period=${PERIOD}&agency=${side.agencyCode}`,
     }),
   },
   'PUT /api/v1/scores/assessments': {
@@ -439,6 +526,34 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/audit/verify': {
     access: province('audit.verify'),
     request: () => ({ method: 'POST', url: '/api/v1/audit/verify' }),
+  },
+  'POST /api/v1/results/publications': {
+    access: province('result.publish'),
+    request: (_side, unique) => ({
+      method: 'POST',
+      url: '/api/v1/results/publications',
+      payload: { period: PERIOD, reason: `Công bố lại ${unique}` },
+    }),
+  },
+  'GET /api/v1/public/results': {
+    access: open,
+    request: () => ({ method: 'GET', url: '/api/v1/public/results' }),
+  },
+  'GET /api/v1/public/results/{period}': {
+    access: open,
+    request: () => ({ method: 'GET', url: `/api/v1/public/results/${PERIOD}` }),
+  },
+  'GET /api/v1/public/results/{period}/open-data.json': {
+    access: open,
+    request: () => ({ method: 'GET', url: `/api/v1/public/results/${PERIOD}/open-data.json` }),
+  },
+  'GET /api/v1/public/results/{period}/open-data.csv': {
+    access: open,
+    request: () => ({ method: 'GET', url: `/api/v1/public/results/${PERIOD}/open-data.csv` }),
+  },
+  'GET /api/v1/public/agencies/{code}/results': {
+    access: open,
+    request: (side) => ({ method: 'GET', url: `/api/v1/public/agencies/${side.agencyCode}/results` }),
   },
 };
 

@@ -31,7 +31,12 @@ import {
 } from '../presenters/present-scores.ts';
 
 const PeriodQuery = z.object({
-  period: z.string().trim().min(4).max(7).describe('quarter "2025-Q3" or year "2025"'),
+  period: z
+    .string()
+    .trim()
+    .min(4)
+    .max(22)
+    .describe('quarter "2025-Q3", year "2025" or range "2026-07-01..2026-08-15"'),
   agencyId: z.uuid().optional().describe('limit to this agency and its subtree'),
 });
 
@@ -68,7 +73,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
         tags,
         summary: "One agency's score explained: candidates per indicator, grade rule, per-sector breakdown",
         params: z.object({ agencyId: z.uuid() }),
-        querystring: z.object({ period: z.string().trim().min(4).max(7) }),
+        querystring: z.object({ period: z.string().trim().min(4).max(22) }),
       },
     },
     async (request) =>
@@ -102,7 +107,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
         summary:
           "One official's score explained: the sums and counts behind each indicator and the class rule",
         params: z.object({ officialId: z.uuid() }),
-        querystring: z.object({ period: z.string().trim().min(4).max(7) }),
+        querystring: z.object({ period: z.string().trim().min(4).max(22) }),
       },
     },
     async (request) => {
@@ -163,7 +168,7 @@ export function registerScoreRoutes(app: ZodApp, ctx: HttpContext): void {
         summary:
           'The dossiers behind a number: scored dossiers of an agency or official, per indicator and points',
         querystring: z.object({
-          period: z.string().trim().min(4).max(7),
+          period: z.string().trim().min(4).max(22),
           subjectKind: z.enum(['agency', 'official']),
           subjectId: z.uuid(),
           indicator: z.enum(['cs1', 'cs2', 'cs3', 'cs4', 'cs6', 'cs7']).optional(),

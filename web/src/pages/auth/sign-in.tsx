@@ -103,6 +103,10 @@ export function SignInPage({ search }: { search: string }) {
           {busy ? t.signingIn : t.signIn}
         </button>
       </form>
+      {/* A page of its own (/cong-khai), so a plain link: it loads the public bundle. */}
+      <p>
+        <a href="/cong-khai">{t.publicResults}</a>
+      </p>
     </section>
   );
 }

@@ -13,7 +13,7 @@ import {
   type ScoreIndicator,
 } from '../../i18n.ts';
 import { useDocumentTitle, useI18n } from '../../lang.tsx';
-import { navigate } from '../../router.tsx';
+import { Link, navigate } from '../../router.tsx';
 import {
   ClassBadge,
   IndicatorHeader,
@@ -33,6 +33,7 @@ import {
   scoreTableHref,
   type ScoreTableQuery,
 } from './score-params.ts';
+import { ExportLinks, periodExportSearch } from './export-links.tsx';
 
 type AgencyRow = AgencyScoresView['rows'][number];
 type AgencyIndicator = AgencyRow['indicators'][ScoreIndicator];
@@ -66,6 +67,7 @@ export function AgencyScoresPage({ search }: { search: string }) {
         {t.scores.agencies.title}
       </h1>
       <PeriodForm query={query} onSubmit={apply} />
+      <ExportLinks report="agencies" search={periodExportSearch(query)} />
       <AgencyResults query={query} state={state} retry={retry} />
     </>
   );
@@ -161,7 +163,14 @@ function AgencyTable({ view, caption }: { view: AgencyScoresView; caption: strin
                 {formatCount(lang, row.rank)}
               </td>
               <th scope="row" class="cell--subject" data-label={c.agency}>
-                {row.agency.name}
+                {/* Drill-down: the agency's officials (the official table of its subtree). */}
+                <Link
+                  href={scoreTableHref('officials', { period: view.period, agencyId: row.agency.id })}
+                  title={t.scores.agencies.officialsOf(row.agency.name)}
+                  data-testid="agency-officials-link"
+                >
+                  {row.agency.name}
+                </Link>
                 <span class="cell__sub code">{row.agency.code}</span>
               </th>
               <td class="num" data-label={c.dossiers} data-testid="dossiers">

@@ -4,7 +4,7 @@ import { isTransient, useApi, type ApiState } from '../../api.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { formatScore, OFFICIAL_INDICATORS } from '../../i18n.ts';
 import { useDocumentTitle, useI18n } from '../../lang.tsx';
-import { navigate } from '../../router.tsx';
+import { Link, navigate } from '../../router.tsx';
 import {
   ClassBadge,
   IndicatorHeader,
@@ -17,11 +17,14 @@ import {
 } from './score-parts.tsx';
 import {
   cellDrillHref,
+  drillHref,
+  DRILL_PAGE_SIZE,
   parseScoreTableQuery,
   scoreTableApiPath,
   scoreTableHref,
   type ScoreTableQuery,
 } from './score-params.ts';
+import { ExportLinks, periodExportSearch } from './export-links.tsx';
 
 /** Kết quả đánh giá cán bộ, công chức: indicators 1, 2, 3, 4, 7 of each official, total /10, class. */
 export function OfficialScoresPage({ search }: { search: string }) {
@@ -45,6 +48,7 @@ export function OfficialScoresPage({ search }: { search: string }) {
         {t.scores.officials.title}
       </h1>
       <PeriodForm query={query} onSubmit={apply} />
+      <ExportLinks report="officials" search={periodExportSearch(query)} />
       <OfficialResults query={query} state={state} retry={retry} />
     </>
   );
@@ -127,7 +131,22 @@ function OfficialTable({ view, caption }: { view: OfficialScoresView; caption: s
           {view.rows.map((row) => (
             <tr key={row.official.id} data-testid="official-score-row" data-official-code={row.official.code}>
               <th scope="row" class="cell--subject" data-label={c.official}>
-                {row.official.name}
+                {/* Drill-down: every scored dossier of the official in the period. */}
+                <Link
+                  href={drillHref({
+                    period: view.period,
+                    subjectKind: 'official',
+                    subjectId: row.official.id,
+                    indicator: '',
+                    points: null,
+                    page: 1,
+                    pageSize: DRILL_PAGE_SIZE,
+                  })}
+                  title={t.scores.officials.dossiersOf(row.official.name)}
+                  data-testid="official-dossiers-link"
+                >
+                  {row.official.name}
+                </Link>
                 <span class="cell__sub code">{row.official.code}</span>
               </th>
               <td class="cell--agency" data-label={c.agency}>

@@ -16,6 +16,7 @@ import { navigate } from '../../router.tsx';
 import { periodPageApiPath, periodPageHref } from './period-pages.ts';
 import { ClassBadge, periodName, PeriodForm, useCanonicalHref } from './score-parts.tsx';
 import { parseScoreTableQuery, type ScoreTableQuery } from './score-params.ts';
+import { ExportLinks, periodExportSearch } from './export-links.tsx';
 
 type Qd766Row = Qd766View['rows'][number];
 type Qd766Group = Qd766Row['groups'][number];
@@ -59,6 +60,7 @@ export function Qd766ScoresPage({ search }: { search: string }) {
         {t.scores.qd766.title}
       </h1>
       <PeriodForm query={query} onSubmit={apply} />
+      <ExportLinks report="qd766" search={periodExportSearch(query)} />
       <Qd766Results query={query} state={state} retry={retry} />
     </>
   );

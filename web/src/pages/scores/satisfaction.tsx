@@ -16,6 +16,7 @@ import { navigate } from '../../router.tsx';
 import { periodPageApiPath, periodPageHref } from './period-pages.ts';
 import { periodName, PeriodForm, useCanonicalHref } from './score-parts.tsx';
 import { parseScoreTableQuery, type ScoreTableQuery } from './score-params.ts';
+import { ExportLinks, periodExportSearch } from './export-links.tsx';
 
 type Stats = SatisfactionView['overall'];
 
@@ -40,6 +41,7 @@ export function SatisfactionPage({ search }: { search: string }) {
         {t.scores.satisfaction.title}
       </h1>
       <PeriodForm query={query} onSubmit={apply} />
+      <ExportLinks report="satisfaction" search={periodExportSearch(query)} />
       <SatisfactionResults query={query} state={state} retry={retry} />
     </>
   );

@@ -12,6 +12,7 @@ import { useOfficials } from '../../officials.ts';
 import { Link, navigate } from '../../router.tsx';
 import { indicatorLabel, lastTableHref, Pager, periodName, useCanonicalHref } from './score-parts.tsx';
 import { drillApiPath, drillHref, parseDrillQuery, type DrillQuery } from './score-params.ts';
+import { drillExportSearch, ExportLinks } from './export-links.tsx';
 
 type ScoredItem = ScoredDossiersView['items'][number];
 
@@ -49,6 +50,7 @@ export function ScoredDossiersPage({ search }: { search: string }) {
         <>
           <Subject query={query} />
           <DrillFilters query={query} />
+          <ExportLinks report="dossiers" search={drillExportSearch(query)} />
           <DrillResults query={query} state={state} retry={retry} />
         </>
       )}
